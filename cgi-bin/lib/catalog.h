@@ -58,7 +58,11 @@ struct module_text {
 	size_t		 questionsz;
 };
 
+/* Private: the memory of one module, freed in one go. */
+struct catalog_arena;
+
 struct module {
+	struct catalog_arena *arena;	/* owns every string and array */
 	char		*id;		/* folder name */
 	char		*label;		/* version: from module.txt */
 	char		*version;	/* "LABEL+12 hex of sha256 of files" */
@@ -114,5 +118,24 @@ long		 module_lesson_index(const struct module *, const char *slug);
  * wrapped in nothing: parse it inside a <div> to get nodes.  Caller frees.
  */
 char		*markdown_to_xhtml(const char *text, size_t len);
+
+/*
+ * The allow-list pass alone: parses an HTML fragment with the libxml2
+ * HTML parser and returns what the allow-list keeps, as above.  Caller
+ * frees.  Exposed for the tests and the fuzz harness.
+ */
+char		*html_sanitize(const char *html, size_t len);
+
+/*
+ * The link rules shared by the sanitizer and the checker, on a URL
+ * already decoded and cleaned:
+ * ^(\.\./[a-z0-9-]+/)?[0-9]{2}-[a-z0-9-]+(#[A-Za-z0-9_-]+)?$ and
+ * ^images/[A-Za-z0-9._-]+$ without "..".
+ */
+int		 markdown_is_lesson_link(const char *);
+int		 markdown_is_image_path(const char *);
+
+/* Sets up Discount, libxml2 and libsodium once; called by the above. */
+void		 markdown_setup(void);
 
 #endif /* !CATALOG_H */

@@ -1,0 +1,635 @@
+/*
+ * The database layer: the only file that holds SQL.  Statements live in
+ * one table indexed by enum stmt and are prepared at most once per
+ * connection, on first use.  Callers pass typed parameters and read typed
+ * columns; no SQL text is ever built from data.
+ *
+ * When the server goes away (2006/2013) the connection is dropped; the
+ * next call reconnects and re-prepares.  Statements marked DB_IDEMPOTENT
+ * are retried once at once, others report DB_E_UNAVAILABLE to the caller,
+ * which answers 503 so the client may retry the whole request.
+ */
+#include <err.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sodium.h>
+#include <mysql.h>
+#include <errmsg.h>
+#include <mysqld_error.h>
+
+#include "rcm.h"
+
+#define DB_IDEMPOTENT	0x01	/* safe to retry after a reconnect */
+#define DB_STREAM	0x02	/* rows are fetched unbuffered */
+
+struct stmt_def {
+	const char	*sql;
+	int		 flags;
+};
+
+/* Columns users.* as the session and sign-in code read them. */
+#define USER_COLS \
+	"u.id, u.email, u.full_name, u.role, COALESCE(u.country, ''), " \
+	"u.agency, u.sex, u.lang, u.password_hash "
+
+static const struct stmt_def stmts[STMT__MAX] = {
+	[STMT_HEALTH] = { "SELECT 1", DB_IDEMPOTENT },
+	[STMT_MIGRATION_LAST] = {
+		"SELECT COALESCE(MAX(name), '') FROM schema_migrations",
+		DB_IDEMPOTENT },
+
+	/* Sessions: the token's hash, idle and absolute limits in seconds. */
+	[STMT_SESSION_LOOKUP] = {
+		"SELECT " USER_COLS ", s.csrf, "
+		"TIMESTAMPDIFF(SECOND, s.last_seen, NOW()) "
+		"FROM sessions s JOIN users u ON u.id = s.user_id "
+		"WHERE s.token_hash = ? AND u.active = 1 "
+		"AND s.last_seen > NOW() - INTERVAL ? SECOND "
+		"AND s.created_at > NOW() - INTERVAL ? SECOND",
+		DB_IDEMPOTENT },
+	[STMT_SESSION_TOUCH] = {
+		"UPDATE sessions SET last_seen = NOW() WHERE token_hash = ?",
+		DB_IDEMPOTENT },
+	[STMT_SESSION_INSERT] = {
+		"INSERT INTO sessions (token_hash, user_id, csrf) "
+		"VALUES (?, ?, ?)", 0 },
+	[STMT_SESSION_DELETE] = {
+		"DELETE FROM sessions WHERE token_hash = ?", DB_IDEMPOTENT },
+	[STMT_SESSION_DELETE_USER] = {
+		"DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?",
+		DB_IDEMPOTENT },
+
+	[STMT_USER_BY_EMAIL] = {
+		"SELECT " USER_COLS ", u.active FROM users u WHERE u.email = ?",
+		DB_IDEMPOTENT },
+	[STMT_USER_SET_PASSWORD] = {
+		"UPDATE users SET password_hash = ? WHERE id = ?",
+		DB_IDEMPOTENT },
+	[STMT_USER_SET_LANG] = {
+		"UPDATE users SET lang = ? WHERE id = ?", DB_IDEMPOTENT },
+	[STMT_USER_UPDATE_PROFILE] = {
+		"UPDATE users SET full_name = ?, agency = ?, sex = ?, lang = ? "
+		"WHERE id = ?", DB_IDEMPOTENT },
+
+	/*
+	 * Sign-in throttling.  LAST_INSERT_ID(expr) hands this connection
+	 * the count it produced, so every parallel attempt sees its own
+	 * number and the limit holds exactly.  A fresh row reports 0: one.
+	 */
+	[STMT_THROTTLE_HIT] = {
+		"INSERT INTO login_throttle (throttle_key, window_start, failures) "
+		"VALUES (?, NOW(), 1) ON DUPLICATE KEY UPDATE "
+		"failures = LAST_INSERT_ID(IF(window_start < NOW() - INTERVAL ? "
+		"SECOND, 1, failures + 1)), "
+		"window_start = IF(window_start < NOW() - INTERVAL ? SECOND, "
+		"NOW(), window_start)", 0 },
+	[STMT_THROTTLE_GET] = {
+		"SELECT failures FROM login_throttle WHERE throttle_key = ? "
+		"AND window_start > NOW() - INTERVAL ? SECOND", DB_IDEMPOTENT },
+	[STMT_THROTTLE_CLEAR] = {
+		"DELETE FROM login_throttle WHERE throttle_key = ?",
+		DB_IDEMPOTENT },
+
+	[STMT_PWTOKEN_LOOKUP] = {
+		"SELECT t.user_id, u.email, u.full_name FROM password_tokens t "
+		"JOIN users u ON u.id = t.user_id WHERE t.token_hash = ? "
+		"AND t.used_at IS NULL AND t.expires_at > NOW() "
+		"AND u.active = 1", DB_IDEMPOTENT },
+	[STMT_PWTOKEN_USE] = {
+		"UPDATE password_tokens SET used_at = NOW() "
+		"WHERE token_hash = ? AND used_at IS NULL "
+		"AND expires_at > NOW()", 0 },
+	[STMT_PWTOKEN_INSERT] = {
+		"INSERT INTO password_tokens (token_hash, user_id, expires_at) "
+		"VALUES (?, ?, NOW() + INTERVAL ? SECOND)", 0 },
+
+	[STMT_MODULE_VERSION_PUBLISH] = {
+		"INSERT INTO module_versions "
+		"(module_id, version, label, title_en, title_es, lessons) "
+		"VALUES (?, ?, ?, ?, ?, ?) "
+		"ON DUPLICATE KEY UPDATE module_id = module_id",
+		DB_IDEMPOTENT },
+
+	/* Progress: lesson reads are idempotent by primary key. */
+	[STMT_READS_BY_USER] = {
+		"SELECT module_id, lesson, version FROM lesson_reads "
+		"WHERE user_id = ?", DB_IDEMPOTENT },
+	[STMT_READ_INSERT] = {
+		"INSERT INTO lesson_reads (user_id, module_id, lesson, version) "
+		"VALUES (?, ?, ?, ?) "
+		"ON DUPLICATE KEY UPDATE user_id = user_id", DB_IDEMPOTENT },
+	[STMT_START_UPSERT] = {
+		"INSERT INTO module_starts (user_id, module_id, last_lesson) "
+		"VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE "
+		"last_lesson = VALUES(last_lesson), last_seen = NOW()",
+		DB_IDEMPOTENT },
+	[STMT_STARTS_BY_USER] = {
+		"SELECT module_id, last_lesson, started_at FROM module_starts "
+		"WHERE user_id = ? ORDER BY last_seen DESC", DB_IDEMPOTENT },
+
+	/* Quiz attempts: created when shown, submitted once. */
+	[STMT_ATTEMPT_INSERT] = {
+		"INSERT INTO quiz_attempts "
+		"(user_id, module_id, version, lang, layout) "
+		"VALUES (?, ?, ?, ?, ?)", 0 },
+	[STMT_ATTEMPT_OPEN] = {
+		"SELECT id, layout, lang FROM quiz_attempts "
+		"WHERE user_id = ? AND module_id = ? AND version = ? "
+		"AND submitted_at IS NULL ORDER BY id DESC LIMIT 1",
+		DB_IDEMPOTENT },
+	[STMT_ATTEMPT_GET] = {
+		"SELECT id, module_id, version, lang, layout, "
+		"COALESCE(answers, ''), COALESCE(score, 0), "
+		"COALESCE(max_score, 0), COALESCE(passed, 0), "
+		"submitted_at IS NOT NULL, "
+		"DATE_FORMAT(COALESCE(submitted_at, created_at), "
+		"'%Y-%m-%dT%H:%i:%sZ') "
+		"FROM quiz_attempts WHERE id = ? AND user_id = ?",
+		DB_IDEMPOTENT },
+	[STMT_ATTEMPT_SUBMIT] = {
+		"UPDATE quiz_attempts SET answers = ?, score = ?, "
+		"max_score = ?, passed = ?, submitted_at = NOW() "
+		"WHERE id = ? AND user_id = ? AND submitted_at IS NULL",
+		DB_IDEMPOTENT },
+	[STMT_ATTEMPTS_TODAY] = {
+		"SELECT COUNT(*) FROM quiz_attempts WHERE user_id = ? "
+		"AND module_id = ? AND submitted_at >= CURDATE()",
+		DB_IDEMPOTENT },
+	[STMT_ATTEMPTS_BY_USER] = {
+		"SELECT id, module_id, version, lang, score, max_score, passed, "
+		"DATE_FORMAT(submitted_at, '%Y-%m-%dT%H:%i:%sZ') "
+		"FROM quiz_attempts WHERE user_id = ? "
+		"AND submitted_at IS NOT NULL ORDER BY submitted_at DESC, id DESC",
+		DB_IDEMPOTENT },
+	[STMT_ATTEMPTS_COUNT] = {
+		"SELECT COUNT(*) FROM quiz_attempts WHERE user_id = ? "
+		"AND module_id = ? AND version = ? AND submitted_at IS NOT NULL",
+		DB_IDEMPOTENT },
+
+	/* The latest passed attempt: its version goes on the completion. */
+	[STMT_ATTEMPT_PASSED] = {
+		"SELECT version, lang, score * 100 DIV max_score "
+		"FROM quiz_attempts WHERE user_id = ? AND module_id = ? "
+		"AND passed = 1 ORDER BY submitted_at DESC, id DESC LIMIT 1",
+		DB_IDEMPOTENT },
+
+	/* Completions: once per user, module and version. */
+	[STMT_COMPLETION_INSERT] = {
+		"INSERT INTO completions (user_id, module_id, version, lang, "
+		"score, attempts, started_at, completed_at, certificate) "
+		"VALUES (?, ?, ?, ?, ?, ?, COALESCE((SELECT started_at FROM "
+		"module_starts WHERE user_id = ? AND module_id = ?), NOW()), "
+		"NOW(), ?) ON DUPLICATE KEY UPDATE id = id", DB_IDEMPOTENT },
+	[STMT_COMPLETIONS_BY_USER] = {
+		"SELECT module_id, version, lang, score, attempts, "
+		"DATE_FORMAT(completed_at, '%Y-%m-%dT%H:%i:%sZ'), certificate, "
+		"revoked_at IS NOT NULL FROM completions WHERE user_id = ? "
+		"ORDER BY completed_at DESC", DB_IDEMPOTENT },
+	[STMT_COMPLETION_BY_CODE] = {
+		"SELECT c.module_id, c.version, c.lang, c.score, c.attempts, "
+		"DATE_FORMAT(c.completed_at, '%Y-%m-%dT%H:%i:%sZ'), "
+		"c.certificate, c.revoked_at IS NOT NULL, u.full_name "
+		"FROM completions c JOIN users u ON u.id = c.user_id "
+		"WHERE c.certificate = ? AND c.user_id = ?", DB_IDEMPOTENT },
+	[STMT_COMPLETION_FOR_MODULE] = {
+		"SELECT certificate FROM completions WHERE user_id = ? "
+		"AND module_id = ? AND version = ?", DB_IDEMPOTENT },
+	[STMT_VERIFY_CODE] = {
+		"SELECT u.full_name, c.module_id, c.version, "
+		"DATE_FORMAT(c.completed_at, '%Y-%m-%d'), "
+		"c.revoked_at IS NOT NULL, COALESCE(v.title_en, c.module_id), "
+		"COALESCE(v.title_es, c.module_id) "
+		"FROM completions c JOIN users u ON u.id = c.user_id "
+		"LEFT JOIN module_versions v ON v.module_id = c.module_id "
+		"AND v.version = c.version WHERE c.certificate = ?",
+		DB_IDEMPOTENT },
+
+	/* trainctl only: accounts created or updated by the administrator. */
+	[STMT_USER_UPSERT] = {
+		"INSERT INTO users (email, full_name, role, country, agency, "
+		"sex, lang) VALUES (?, ?, ?, ?, ?, ?, ?) "
+		"ON DUPLICATE KEY UPDATE full_name = VALUES(full_name), "
+		"role = VALUES(role), country = VALUES(country), "
+		"agency = VALUES(agency), sex = VALUES(sex), "
+		"lang = VALUES(lang)", 0 },
+
+	[STMT_COUNTRIES] = {
+		"SELECT code, name_en, name_es FROM countries ORDER BY code",
+		DB_IDEMPOTENT },
+
+	/* Transactions; BEGIN is the only statement safe to retry. */
+	[STMT_BEGIN] = { "START TRANSACTION", DB_IDEMPOTENT },
+	[STMT_COMMIT] = { "COMMIT", 0 },
+	[STMT_ROLLBACK] = { "ROLLBACK", 0 },
+};
+
+struct column {
+	char		*buf;
+	unsigned long	 cap;
+	unsigned long	 len;
+	my_bool		 isnull;
+	my_bool		 error;
+};
+
+struct db_cursor {
+	MYSQL_STMT	*stmt;
+	MYSQL_BIND	*binds;
+	struct column	*cols;
+	size_t		 colsz;
+	int		 streaming;
+};
+
+static MYSQL		*db_conn;
+static MYSQL_STMT	*db_prepared[STMT__MAX];
+static char		*db_account;
+static enum db_err	 db_lasterr;
+static int64_t		 db_lastid;
+
+static const struct stmt_def *
+stmt_def(enum stmt s)
+{
+	return &stmts[s];
+}
+
+void
+db_init(const char *account)
+{
+	free(db_account);
+	db_account = xstrdup(account);
+}
+
+enum db_err
+db_error(void)
+{
+	return db_lasterr;
+}
+
+int64_t
+db_last_id(void)
+{
+	return db_lastid;
+}
+
+static void
+db_disconnect(void)
+{
+	size_t	 i;
+
+	for (i = 0; i < STMT__MAX; i++)
+		if (db_prepared[i] != NULL) {
+			mysql_stmt_close(db_prepared[i]);
+			db_prepared[i] = NULL;
+		}
+	if (db_conn != NULL) {
+		mysql_close(db_conn);
+		db_conn = NULL;
+	}
+}
+
+/* Reads the account's password from the secrets directory. */
+static char *
+db_password(void)
+{
+	char	*path, buf[256];
+	FILE	*f;
+	size_t	 n;
+
+	path = xasprintf("%s/db-%s", cfg.secrets_dir, db_account);
+	f = fopen(path, "r");
+	free(path);
+	if (f == NULL)
+		return xstrdup("");
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r'))
+		n--;
+	buf[n] = '\0';
+	return xstrdup(buf);
+}
+
+static int
+db_connect(void)
+{
+	unsigned int	 timeout;
+	char		*user, *pass;
+	MYSQL		*c;
+
+	if (db_conn != NULL)
+		return 1;
+	if ((c = mysql_init(NULL)) == NULL)
+		return 0;
+	/* Short limits: a dead database must give a 503 within seconds. */
+	timeout = 2;
+	mysql_optionsv(c, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+	timeout = 4;
+	mysql_optionsv(c, MYSQL_OPT_READ_TIMEOUT, &timeout);
+	mysql_optionsv(c, MYSQL_OPT_WRITE_TIMEOUT, &timeout);
+	mysql_optionsv(c, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	/* Times are stored and shown in UTC. */
+	mysql_optionsv(c, MYSQL_INIT_COMMAND, "SET time_zone = '+00:00'");
+	user = xasprintf("rcm_%s", db_account);
+	pass = db_password();
+	if (mysql_real_connect(c, NULL, user, pass, cfg.db_name, 0,
+	    cfg.db_socket, 0) == NULL) {
+		log_warnx("database: connect as %s: %s", user, mysql_error(c));
+		mysql_close(c);
+		free(user);
+		sodium_memzero(pass, strlen(pass));
+		free(pass);
+		return 0;
+	}
+	free(user);
+	sodium_memzero(pass, strlen(pass));
+	free(pass);
+	db_conn = c;
+	return 1;
+}
+
+static int
+db_lost(unsigned int e)
+{
+	return e == CR_SERVER_GONE_ERROR || e == CR_SERVER_LOST ||
+	    e == CR_CONNECTION_ERROR || e == CR_CONN_HOST_ERROR ||
+	    e == ER_UNKNOWN_STMT_HANDLER;
+}
+
+static void
+db_seterr(unsigned int e, const char *msg, enum stmt s)
+{
+	if (db_lost(e) || e == 0) {
+		db_lasterr = DB_E_UNAVAILABLE;
+		db_disconnect();
+	} else if (e == ER_DUP_ENTRY)
+		db_lasterr = DB_E_DUPLICATE;
+	else {
+		db_lasterr = DB_E_OTHER;
+		log_errx("database: statement %d: %u %s", (int)s, e, msg);
+	}
+}
+
+static MYSQL_STMT *
+db_prepare(enum stmt s)
+{
+	const struct stmt_def	*def = stmt_def(s);
+	MYSQL_STMT		*st;
+
+	if (!db_connect()) {
+		db_lasterr = DB_E_UNAVAILABLE;
+		return NULL;
+	}
+	if (db_prepared[s] != NULL)
+		return db_prepared[s];
+	if ((st = mysql_stmt_init(db_conn)) == NULL) {
+		db_seterr(mysql_errno(db_conn), mysql_error(db_conn), s);
+		return NULL;
+	}
+	if (mysql_stmt_prepare(st, def->sql, strlen(def->sql)) != 0) {
+		db_seterr(mysql_stmt_errno(st), mysql_stmt_error(st), s);
+		mysql_stmt_close(st);
+		return NULL;
+	}
+	db_prepared[s] = st;
+	return st;
+}
+
+/* Fills binds from the type string and argument list. */
+static MYSQL_BIND *
+db_bind_params(const char *types, va_list ap, long long **ints)
+{
+	MYSQL_BIND	*b;
+	size_t		 i, n = strlen(types);
+
+	b = xcalloc(n, sizeof(*b));
+	*ints = xcalloc(n, sizeof(**ints));
+	for (i = 0; i < n; i++) {
+		switch (types[i]) {
+		case 'i':
+			(*ints)[i] = va_arg(ap, int64_t);
+			b[i].buffer_type = MYSQL_TYPE_LONGLONG;
+			b[i].buffer = &(*ints)[i];
+			break;
+		case 's':
+			/* A NULL string is SQL NULL. */
+			b[i].buffer = (void *)va_arg(ap, const char *);
+			if (b[i].buffer == NULL) {
+				b[i].buffer_type = MYSQL_TYPE_NULL;
+				break;
+			}
+			b[i].buffer_type = MYSQL_TYPE_STRING;
+			b[i].buffer_length = strlen(b[i].buffer);
+			break;
+		case 'b':
+			b[i].buffer_type = MYSQL_TYPE_BLOB;
+			b[i].buffer = (void *)va_arg(ap, const void *);
+			b[i].buffer_length = va_arg(ap, size_t);
+			break;
+		default:
+			b[i].buffer_type = MYSQL_TYPE_NULL;
+			break;
+		}
+	}
+	return b;
+}
+
+/*
+ * Binds parameters and executes; on a lost connection, reconnects and
+ * tries once more when the statement is idempotent.
+ */
+static MYSQL_STMT *
+db_run(enum stmt s, const char *types, va_list ap)
+{
+	MYSQL_STMT	*st;
+	MYSQL_BIND	*b;
+	long long	*ints;
+	int		 try;
+	va_list		 aq;
+
+	db_lasterr = DB_E_NONE;
+	for (try = 0; try < 2; try++) {
+		if ((st = db_prepare(s)) == NULL) {
+			if (db_lasterr == DB_E_UNAVAILABLE && try == 0 &&
+			    db_conn == NULL && db_connect())
+				continue;
+			return NULL;
+		}
+		va_copy(aq, ap);
+		b = db_bind_params(types, aq, &ints);
+		va_end(aq);
+		if (mysql_stmt_param_count(st) != strlen(types))
+			errx(1, "statement %d: %lu parameters, %zu given",
+			    (int)s, mysql_stmt_param_count(st), strlen(types));
+		if (mysql_stmt_bind_param(st, b) == 0 &&
+		    mysql_stmt_execute(st) == 0) {
+			free(b);
+			free(ints);
+			db_lastid = mysql_stmt_insert_id(st);
+			return st;
+		}
+		free(b);
+		free(ints);
+		db_seterr(mysql_stmt_errno(st), mysql_stmt_error(st), s);
+		if (db_lasterr != DB_E_UNAVAILABLE ||
+		    !(stmt_def(s)->flags & DB_IDEMPOTENT))
+			return NULL;
+	}
+	return NULL;
+}
+
+struct db_cursor *
+db_open(enum stmt s, const char *types, ...)
+{
+	struct db_cursor	*c;
+	MYSQL_STMT		*st;
+	MYSQL_RES		*meta;
+	va_list			 ap;
+	size_t			 i;
+
+	va_start(ap, types);
+	st = db_run(s, types, ap);
+	va_end(ap);
+	if (st == NULL)
+		return NULL;
+	c = xcalloc(1, sizeof(*c));
+	c->stmt = st;
+	c->streaming = (stmt_def(s)->flags & DB_STREAM) != 0;
+	if ((meta = mysql_stmt_result_metadata(st)) == NULL)
+		return c;
+	c->colsz = mysql_num_fields(meta);
+	mysql_free_result(meta);
+	c->binds = xcalloc(c->colsz, sizeof(*c->binds));
+	c->cols = xcalloc(c->colsz, sizeof(*c->cols));
+	for (i = 0; i < c->colsz; i++) {
+		c->cols[i].cap = 128;
+		c->cols[i].buf = xmalloc(c->cols[i].cap);
+		c->binds[i].buffer_type = MYSQL_TYPE_STRING;
+		c->binds[i].buffer = c->cols[i].buf;
+		c->binds[i].buffer_length = c->cols[i].cap - 1;
+		c->binds[i].length = &c->cols[i].len;
+		c->binds[i].is_null = &c->cols[i].isnull;
+		c->binds[i].error = &c->cols[i].error;
+	}
+	if (mysql_stmt_bind_result(st, c->binds) != 0 ||
+	    (!c->streaming && mysql_stmt_store_result(st) != 0)) {
+		db_seterr(mysql_stmt_errno(st), mysql_stmt_error(st), s);
+		db_close(c);
+		return NULL;
+	}
+	return c;
+}
+
+int
+db_fetch(struct db_cursor *c)
+{
+	size_t	 i;
+	int	 rc;
+
+	if (c->colsz == 0)
+		return 0;
+	rc = mysql_stmt_fetch(c->stmt);
+	if (rc == MYSQL_NO_DATA)
+		return 0;
+	if (rc == 1) {
+		db_seterr(mysql_stmt_errno(c->stmt),
+		    mysql_stmt_error(c->stmt), STMT__MAX);
+		return -1;
+	}
+	/* Columns longer than their buffer are grown and fetched again. */
+	for (i = 0; i < c->colsz; i++) {
+		struct column	*col = &c->cols[i];
+
+		if (col->isnull) {
+			col->buf[0] = '\0';
+			col->len = 0;
+			continue;
+		}
+		if (col->len >= col->cap) {
+			col->cap = col->len + 1;
+			col->buf = xreallocarray(col->buf, 1, col->cap);
+			c->binds[i].buffer = col->buf;
+			c->binds[i].buffer_length = col->cap - 1;
+			if (mysql_stmt_fetch_column(c->stmt, &c->binds[i],
+			    i, 0) != 0)
+				return -1;
+			c->binds[i].buffer_length = col->cap - 1;
+			mysql_stmt_bind_result(c->stmt, c->binds);
+		}
+		col->buf[col->len] = '\0';
+	}
+	return 1;
+}
+
+int
+db_isnull(const struct db_cursor *c, size_t i)
+{
+	return i >= c->colsz || c->cols[i].isnull;
+}
+
+int64_t
+db_int(const struct db_cursor *c, size_t i)
+{
+	return i < c->colsz ? strtoll(c->cols[i].buf, NULL, 10) : 0;
+}
+
+const char *
+db_str(const struct db_cursor *c, size_t i)
+{
+	return i < c->colsz ? c->cols[i].buf : "";
+}
+
+size_t
+db_len(const struct db_cursor *c, size_t i)
+{
+	return i < c->colsz ? c->cols[i].len : 0;
+}
+
+void
+db_close(struct db_cursor *c)
+{
+	size_t	 i;
+
+	if (c == NULL)
+		return;
+	if (c->stmt != NULL) {
+		mysql_stmt_free_result(c->stmt);
+		mysql_stmt_reset(c->stmt);
+	}
+	for (i = 0; i < c->colsz; i++)
+		free(c->cols[i].buf);
+	free(c->cols);
+	free(c->binds);
+	free(c);
+}
+
+int64_t
+db_exec(enum stmt s, const char *types, ...)
+{
+	MYSQL_STMT	*st;
+	va_list		 ap;
+	int64_t		 n;
+
+	va_start(ap, types);
+	st = db_run(s, types, ap);
+	va_end(ap);
+	if (st == NULL)
+		return -1;
+	n = (int64_t)mysql_stmt_affected_rows(st);
+	mysql_stmt_reset(st);
+	return n;
+}
+
+/* One round-trip; used by /healthz. */
+int
+db_ping(void)
+{
+	struct db_cursor	*c;
+	int			 ok;
+
+	if ((c = db_open(STMT_HEALTH, "")) == NULL)
+		return 0;
+	ok = db_fetch(c) == 1;
+	db_close(c);
+	return ok;
+}

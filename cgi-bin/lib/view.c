@@ -1,0 +1,307 @@
+/*
+ * Views.  A handler builds an XML view document (text added only through
+ * libxml2, so it is escaped by construction); view_render applies the
+ * stylesheet compiled at start and writes HTML, or writes the document
+ * itself when the client asked for XML.  The XML form is the read API.
+ */
+#include <dirent.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <fcgiapp.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xmlsave.h>
+#include <libxslt/security.h>
+#include <libxslt/transform.h>
+#include <libxslt/xsltInternals.h>
+#include <libxslt/xsltutils.h>
+#include <libexslt/exslt.h>
+
+#include "rcm.h"
+
+#define VIEW_MAX	64
+
+struct compiled_view {
+	char			*name;	/* file name without ".xsl" */
+	xsltStylesheetPtr	 xsl;
+};
+
+static struct compiled_view	 views[VIEW_MAX];
+static size_t			 viewsz;
+
+/*
+ * Stylesheets may read files (message catalogs in xslt/i18n/) and nothing
+ * else: no writing, no directories, no network.
+ */
+static void
+view_security(void)
+{
+	xsltSecurityPrefsPtr	 p;
+
+	p = xsltNewSecurityPrefs();
+	xsltSetSecurityPrefs(p, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid);
+	xsltSetSecurityPrefs(p, XSLT_SECPREF_CREATE_DIRECTORY,
+	    xsltSecurityForbid);
+	xsltSetSecurityPrefs(p, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid);
+	xsltSetSecurityPrefs(p, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid);
+	xsltSetDefaultSecurityPrefs(p);
+}
+
+/*
+ * Compiles every xslt/NAME.xsl whose name does not start with '_' (those are
+ * parts imported by the others).  Returns 0 and logs when one fails: a
+ * program must not start with a broken view.
+ */
+int
+view_init(void)
+{
+	DIR		*d;
+	struct dirent	*de;
+	xmlDocPtr	 doc;
+	xsltStylesheetPtr xsl;
+	char		*path;
+	size_t		 n;
+	int		 ok = 1;
+
+	view_security();
+	exsltRegisterAll();
+	xmlSubstituteEntitiesDefault(0);
+	xmlLoadExtDtdDefaultValue = 0;
+	if ((d = opendir(cfg.xslt_dir)) == NULL) {
+		log_errx("view: %s: cannot open", cfg.xslt_dir);
+		return 0;
+	}
+	while ((de = readdir(d)) != NULL) {
+		n = strlen(de->d_name);
+		if (n < 5 || de->d_name[0] == '_' || de->d_name[0] == '.' ||
+		    strcmp(de->d_name + n - 4, ".xsl") != 0)
+			continue;
+		if (viewsz == VIEW_MAX) {
+			log_errx("view: more than %d stylesheets", VIEW_MAX);
+			ok = 0;
+			break;
+		}
+		path = xasprintf("%s/%s", cfg.xslt_dir, de->d_name);
+		doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
+		if (doc == NULL || (xsl = xsltParseStylesheetDoc(doc)) == NULL) {
+			log_errx("view: %s: does not compile", path);
+			xmlFreeDoc(doc);
+			free(path);
+			ok = 0;
+			continue;
+		}
+		free(path);
+		views[viewsz].name = xstrndup(de->d_name, n - 4);
+		views[viewsz].xsl = xsl;
+		viewsz++;
+	}
+	closedir(d);
+	return ok;
+}
+
+static xsltStylesheetPtr
+view_find(const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < viewsz; i++)
+		if (strcmp(views[i].name, name) == 0)
+			return views[i].xsl;
+	return NULL;
+}
+
+/*
+ * A new view document: <page view="name" lang=".." path=".."> with the
+ * signed-in user and the CSRF token for forms.  The caller adds children.
+ */
+xmlDocPtr
+view_new(const struct req *req, const char *name)
+{
+	xmlDocPtr	 doc;
+	xmlNodePtr	 root, u;
+
+	doc = xmlNewDoc(BAD_CAST "1.0");
+	root = xmlNewNode(NULL, BAD_CAST "page");
+	xmlDocSetRootElement(doc, root);
+	xmlNewProp(root, BAD_CAST "view", BAD_CAST name);
+	xmlNewProp(root, BAD_CAST "lang",
+	    BAD_CAST lang_code(req->lang == LANG__MAX ? LANG_ES : req->lang));
+	xmlNewProp(root, BAD_CAST "path", BAD_CAST req->path);
+	if (req->session != NULL) {
+		u = xmlNewChild(root, NULL, BAD_CAST "user", NULL);
+		view_attr_int(u, "id", req->session->user_id);
+		xmlNewProp(u, BAD_CAST "role",
+		    BAD_CAST role_names[req->session->role]);
+		if (req->session->country[0] != '\0')
+			xmlNewProp(u, BAD_CAST "country",
+			    BAD_CAST req->session->country);
+		xmlNewTextChild(u, NULL, BAD_CAST "name",
+		    BAD_CAST req->session->full_name);
+		xmlNewTextChild(u, NULL, BAD_CAST "email",
+		    BAD_CAST req->session->email);
+		xmlNewTextChild(root, NULL, BAD_CAST "csrf",
+		    BAD_CAST req->session->csrf);
+	}
+	return doc;
+}
+
+xmlNodePtr
+view_root(xmlDocPtr doc)
+{
+	return xmlDocGetRootElement(doc);
+}
+
+/* Adds <name>text</name>; text is escaped when serialised. */
+xmlNodePtr
+view_add(xmlNodePtr parent, const char *name, const char *text)
+{
+	return xmlNewTextChild(parent, NULL, BAD_CAST name,
+	    text != NULL ? BAD_CAST text : NULL);
+}
+
+xmlNodePtr
+view_addf(xmlNodePtr parent, const char *name, const char *fmt, ...)
+{
+	va_list		 ap;
+	char		*s;
+	xmlNodePtr	 n;
+
+	va_start(ap, fmt);
+	if (vasprintf(&s, fmt, ap) < 0)
+		s = NULL;
+	va_end(ap);
+	n = view_add(parent, name, s != NULL ? s : "");
+	free(s);
+	return n;
+}
+
+void
+view_attr(xmlNodePtr n, const char *name, const char *value)
+{
+	xmlSetProp(n, BAD_CAST name, BAD_CAST (value != NULL ? value : ""));
+}
+
+void
+view_attr_int(xmlNodePtr n, const char *name, long long value)
+{
+	char	 buf[32];
+
+	snprintf(buf, sizeof(buf), "%lld", value);
+	xmlSetProp(n, BAD_CAST name, BAD_CAST buf);
+}
+
+/*
+ * Adds <name> holding the nodes of a sanitised XHTML fragment (from
+ * markdown_to_xhtml).  The fragment is parsed, never pasted as text, so
+ * the stylesheet copies nodes and no output escaping is ever disabled.
+ */
+xmlNodePtr
+view_add_xhtml(xmlNodePtr parent, const char *name, const char *xhtml)
+{
+	xmlNodePtr	 wrap, list = NULL, n, next;
+	char		*doc;
+	xmlDocPtr	 frag;
+
+	wrap = xmlNewChild(parent, NULL, BAD_CAST name, NULL);
+	if (xhtml == NULL || *xhtml == '\0')
+		return wrap;
+	doc = xasprintf("<x>%s</x>", xhtml);
+	frag = xmlReadMemory(doc, (int)strlen(doc), NULL, "UTF-8",
+	    XML_PARSE_NONET | XML_PARSE_NOBLANKS * 0);
+	free(doc);
+	if (frag == NULL) {
+		log_warnx("view: fragment for <%s> is not well-formed", name);
+		return wrap;
+	}
+	list = xmlDocGetRootElement(frag)->children;
+	for (n = list; n != NULL; n = next) {
+		next = n->next;
+		xmlAddChild(wrap, xmlDocCopyNode(n, parent->doc, 1));
+	}
+	xmlFreeDoc(frag);
+	return wrap;
+}
+
+static void
+view_write_xml(struct resp *resp, xmlDocPtr doc)
+{
+	xmlChar	*buf;
+	int	 sz;
+
+	xmlDocDumpFormatMemoryEnc(doc, &buf, &sz, "UTF-8", 1);
+	resp_write(resp, (const char *)buf, (size_t)sz);
+	xmlFree(buf);
+}
+
+/*
+ * Writes the view with the given status and frees the document.  The
+ * stylesheet is the one named by the root's view attribute.
+ */
+void
+view_render(struct resp *resp, struct req *req, xmlDocPtr doc, int status,
+    const char *extra_headers)
+{
+	xsltStylesheetPtr	 xsl;
+	xmlDocPtr		 out;
+	xmlChar			*name, *buf;
+	int			 sz;
+
+	if (req->want_xml) {
+		resp_headers(resp, req, status,
+		    "application/xml; charset=utf-8", extra_headers);
+		view_write_xml(resp, doc);
+		xmlFreeDoc(doc);
+		return;
+	}
+	name = xmlGetProp(xmlDocGetRootElement(doc), BAD_CAST "view");
+	xsl = view_find(name != NULL ? (const char *)name : "");
+	out = xsl != NULL ? xsltApplyStylesheet(xsl, doc, NULL) : NULL;
+	if (out == NULL || xsltSaveResultToString(&buf, &sz, out, xsl) != 0) {
+		log_errx("view: %s: transformation failed",
+		    name != NULL ? (const char *)name : "(none)");
+		resp_headers(resp, req, 500, "text/plain; charset=utf-8",
+		    NULL);
+		resp_puts(resp, "Internal error: the page could not be "
+		    "rendered.\n");
+	} else {
+		resp_headers(resp, req, status, "text/html; charset=utf-8",
+		    extra_headers);
+		resp_write(resp, (const char *)buf, (size_t)sz);
+		xmlFree(buf);
+	}
+	xmlFreeDoc(out);
+	xmlFree(name);
+	xmlFreeDoc(doc);
+}
+
+/* Adds <notice key=".." kind="info|error"/>, a message of the UI catalog. */
+xmlNodePtr
+view_notice(xmlDocPtr doc, const char *key, const char *kind)
+{
+	xmlNodePtr	 n;
+
+	n = view_add(view_root(doc), "notice", NULL);
+	view_attr(n, "key", key);
+	view_attr(n, "kind", kind);
+	return n;
+}
+
+/* An error page: status, a message in the page's language, details. */
+void
+view_error(struct resp *resp, struct req *req, int status, const char *key,
+    const char *detail)
+{
+	xmlDocPtr	 doc;
+	xmlNodePtr	 e;
+
+	doc = view_new(req, "error");
+	e = view_add(view_root(doc), "error", NULL);
+	view_attr_int(e, "status", status);
+	view_attr(e, "key", key);
+	view_add(e, "title", resp_status_text(status));
+	if (detail != NULL)
+		view_add(e, "detail", detail);
+	view_render(resp, req, doc, status, NULL);
+}
