@@ -31,7 +31,7 @@ DEB_PACKAGES	 = gcc make pkg-config libfcgi-dev libmariadb-dev libxml2-dev \
 		   libxslt1-dev libmarkdown2-dev libsodium-dev libbsd-dev \
 		   libcsv-dev libqrencode-dev mariadb-server mariadb-client \
 		   nginx-light spawn-fcgi multiwatch libxml2-utils xsltproc \
-		   curl perl wrk time
+		   curl perl libxml-libxml-perl wrk time
 
 LIB_OBJS	 = cgi-bin/lib/alloc.o cgi-bin/lib/log.o cgi-bin/lib/config.o \
 		   cgi-bin/lib/req.o cgi-bin/lib/valid.o cgi-bin/lib/resp.o \
@@ -41,7 +41,7 @@ LIB_OBJS	 = cgi-bin/lib/alloc.o cgi-bin/lib/log.o cgi-bin/lib/config.o \
 LIB		 = cgi-bin/lib/librcm.a
 PROGRAMS	 = cgi-bin/learn cgi-bin/report cgi-bin/admin cgi-bin/verify
 TOOLS		 = cgi-bin/trainctl cgi-bin/contentcheck
-UNIT_TESTS	 = tests/unit/test_catalog \
+UNIT_TESTS	 = tests/unit/test_lib tests/unit/test_catalog \
 		   tests/unit/test_markdown
 
 # Where `make run` keeps its state, and its ports.
@@ -80,6 +80,8 @@ cgi-bin/contentcheck: cgi-bin/contentcheck.o
 
 tests/unit/test_req: tests/unit/test_req.o
 	$(CC) $(ALL_CFLAGS) -o $@ tests/unit/test_req.o $(LIB) $(RCM_LIBS)
+tests/unit/test_lib: tests/unit/test_lib.o
+	$(CC) $(ALL_CFLAGS) -o $@ tests/unit/test_lib.o $(LIB) $(RCM_LIBS)
 tests/unit/test_catalog: tests/unit/test_catalog.o
 	$(CC) $(ALL_CFLAGS) -o $@ tests/unit/test_catalog.o $(LIB) $(RCM_LIBS)
 tests/unit/test_markdown: tests/unit/test_markdown.o

@@ -28,8 +28,8 @@ if [ ! -e "$policy" ]; then
 	chmod 0755 "$policy"
 	made_policy=1
 fi
-apt-get update -qq
+apt-get -o DPkg::Lock::Timeout=600 update -qq
 # shellcheck disable=SC2086
-apt-get install -y -qq --no-install-recommends $missing
+apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends $missing
 [ -n "$made_policy" ] && rm -f "$policy"
 exit 0

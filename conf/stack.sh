@@ -5,6 +5,7 @@
 # temporary VAR, other ports).
 #
 #   stack.sh start | stop | reload | demo | status
+#   stack.sh db-stop | db-start | migrate	(used by the tests)
 #
 # Environment: VAR, HTTP_PORT, DB_PORT, WORKERS (per program, default 3).
 set -eu
@@ -182,9 +183,20 @@ start)
 	;;
 stop)
 	stop_pid "$VAR/run/nginx.pid"
-	for p in $PROGRAMS; do stop_pid "$VAR/run/$p.pid"; done
+	# Programs stop in parallel: each finishes its request in progress.
+	for p in $PROGRAMS; do stop_pid "$VAR/run/$p.pid" & done
+	wait
 	stop_pid "$VAR/run/mysqld.pid"
 	say "Stopped."
+	;;
+db-stop)
+	stop_pid "$VAR/run/mysqld.pid"
+	;;
+db-start)
+	start_db
+	;;
+migrate)
+	migrate
 	;;
 reload)
 	for p in $PROGRAMS; do

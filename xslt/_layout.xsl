@@ -2,8 +2,19 @@
 <!--
   The page frame shared by every view: html, header with navigation,
   language switch, main, footer.  A view imports this file and defines a
-  template for mode "main" (and optionally "title").  Text is always
-  escaped: no disable-output-escaping anywhere in xslt/.
+  template for mode "main" (and optionally "title" and "head").  Text is
+  always escaped: no disable-output-escaping anywhere in xslt/.
+
+  Shared parts a view may call:
+    t            a message of xslt/i18n/LANG.xml by key (the key if missing)
+    tr           the same with "{1}", "{2}", "{3}" replaced by p1, p2, p3
+    csrf-field   the hidden CSRF input of forms that write
+    notices      every <notice> of the page, in the page's language
+    status       the status badge of a module (not-started, in-progress, passed)
+    progress     a <progress> bar with "2 of 4 lessons read"
+    date         YYYY-MM-DD[ hh:mm:ss] as "1 March 2026" / "1 de marzo de 2026"
+    percent      round(100 * n / max)
+  and mode "xhtml" copies sanitised lesson HTML element by element.
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 <xsl:output method="html" encoding="UTF-8" doctype-system="about:legacy-compat" indent="no"/>
@@ -20,6 +31,54 @@
 	<xsl:choose>
 		<xsl:when test="$m"><xsl:value-of select="$m"/></xsl:when>
 		<xsl:otherwise><xsl:value-of select="$k"/></xsl:otherwise>
+	</xsl:choose>
+</xsl:template>
+
+<!-- A message with its placeholders {1} {2} {3} filled in. -->
+<xsl:template name="tr">
+	<xsl:param name="k"/>
+	<xsl:param name="p1"/>
+	<xsl:param name="p2"/>
+	<xsl:param name="p3"/>
+	<xsl:variable name="m">
+		<xsl:call-template name="t"><xsl:with-param name="k" select="$k"/></xsl:call-template>
+	</xsl:variable>
+	<xsl:variable name="r1">
+		<xsl:call-template name="replace">
+			<xsl:with-param name="s" select="$m"/>
+			<xsl:with-param name="from" select="'{1}'"/>
+			<xsl:with-param name="to" select="$p1"/>
+		</xsl:call-template>
+	</xsl:variable>
+	<xsl:variable name="r2">
+		<xsl:call-template name="replace">
+			<xsl:with-param name="s" select="$r1"/>
+			<xsl:with-param name="from" select="'{2}'"/>
+			<xsl:with-param name="to" select="$p2"/>
+		</xsl:call-template>
+	</xsl:variable>
+	<xsl:call-template name="replace">
+		<xsl:with-param name="s" select="$r2"/>
+		<xsl:with-param name="from" select="'{3}'"/>
+		<xsl:with-param name="to" select="$p3"/>
+	</xsl:call-template>
+</xsl:template>
+
+<xsl:template name="replace">
+	<xsl:param name="s"/>
+	<xsl:param name="from"/>
+	<xsl:param name="to"/>
+	<xsl:choose>
+		<xsl:when test="contains($s, $from)">
+			<xsl:value-of select="substring-before($s, $from)"/>
+			<xsl:value-of select="$to"/>
+			<xsl:call-template name="replace">
+				<xsl:with-param name="s" select="substring-after($s, $from)"/>
+				<xsl:with-param name="from" select="$from"/>
+				<xsl:with-param name="to" select="$to"/>
+			</xsl:call-template>
+		</xsl:when>
+		<xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
 	</xsl:choose>
 </xsl:template>
 
@@ -69,22 +128,24 @@
 							<xsl:call-template name="csrf-field"/>
 							<span class="who"><xsl:value-of select="$user/name"/></span>
 							<xsl:text> </xsl:text>
-							<button type="submit"><xsl:call-template name="t"><xsl:with-param name="k" select="'nav.logout'"/></xsl:call-template></button>
+							<button type="submit" class="link"><xsl:call-template name="t"><xsl:with-param name="k" select="'nav.logout'"/></xsl:call-template></button>
 						</form>
 					</xsl:when>
+					<xsl:when test="/page/@view = 'login'"/>
 					<xsl:otherwise>
 						<a href="/learn/login"><xsl:call-template name="t"><xsl:with-param name="k" select="'nav.login'"/></xsl:call-template></a>
 					</xsl:otherwise>
 				</xsl:choose>
+				<xsl:text> </xsl:text>
 				<form method="post" action="/learn/lang" class="inline lang">
 					<xsl:if test="$user"><xsl:call-template name="csrf-field"/></xsl:if>
 					<input type="hidden" name="next" value="{/page/@path}"/>
 					<xsl:choose>
 						<xsl:when test="$lang = 'es'">
-							<button type="submit" name="lang" value="en" lang="en">English</button>
+							<button type="submit" name="lang" value="en" lang="en" class="link">English</button>
 						</xsl:when>
 						<xsl:otherwise>
-							<button type="submit" name="lang" value="es" lang="es">Español</button>
+							<button type="submit" name="lang" value="es" lang="es" class="link">Español</button>
 						</xsl:otherwise>
 					</xsl:choose>
 				</form>
@@ -102,20 +163,120 @@
 
 <xsl:template match="/page" mode="head"/>
 
-<!-- Notices carried in the view: <notice key=".."/> -->
+<!-- Every notice of the page, where the view wants them. -->
+<xsl:template name="notices">
+	<xsl:apply-templates select="/page/notice"/>
+</xsl:template>
+
+<!--
+  Notices carried in the view: <notice key=".." kind=".."/>.  A key that
+  is not in the catalog is not shown: "done=" keys come from the query
+  string, so an unknown one must not put words of a stranger on the page.
+-->
 <xsl:template match="notice">
-	<p class="notice {@kind}" role="status">
-		<xsl:call-template name="t"><xsl:with-param name="k" select="@key"/></xsl:call-template>
-		<xsl:if test="string(.)"><xsl:text> </xsl:text><xsl:value-of select="."/></xsl:if>
+	<xsl:variable name="k" select="string(@key)"/>
+	<xsl:if test="$messages/m[@k = $k]">
+		<p class="notice {@kind}">
+			<xsl:attribute name="role">
+				<xsl:choose>
+					<xsl:when test="@kind = 'error'">alert</xsl:when>
+					<xsl:otherwise>status</xsl:otherwise>
+				</xsl:choose>
+			</xsl:attribute>
+			<xsl:call-template name="t"><xsl:with-param name="k" select="$k"/></xsl:call-template>
+			<xsl:if test="string(.)"><xsl:text> </xsl:text><xsl:value-of select="."/></xsl:if>
+		</p>
+	</xsl:if>
+</xsl:template>
+
+<!-- Module or lesson shown in the other language: say which, in ours. -->
+<xsl:template match="notice[@key = 'lang.fallback']">
+	<p class="notice info" role="status">
+		<xsl:call-template name="tr">
+			<xsl:with-param name="k" select="'lang.fallback'"/>
+			<xsl:with-param name="p1">
+				<xsl:call-template name="t"><xsl:with-param name="k" select="concat('lang.name.', @lang)"/></xsl:call-template>
+			</xsl:with-param>
+		</xsl:call-template>
 	</p>
 </xsl:template>
 
-<!-- Sanitised XHTML from markdown: copied node by node. -->
+<!-- A module's status badge. -->
+<xsl:template name="status">
+	<xsl:param name="s" select="@status"/>
+	<xsl:if test="string($s)">
+		<span class="badge {$s}"><xsl:call-template name="t"><xsl:with-param name="k" select="concat('status.', $s)"/></xsl:call-template></span>
+	</xsl:if>
+</xsl:template>
+
+<!-- A progress bar with its words: "2 of 4 lessons read". -->
+<xsl:template name="progress">
+	<xsl:param name="value" select="@read"/>
+	<xsl:param name="max" select="@lessons"/>
+	<xsl:variable name="v" select="number($value)"/>
+	<p class="progress">
+		<progress value="{$v}" max="{$max}"><xsl:value-of select="$v"/>/<xsl:value-of select="$max"/></progress>
+		<xsl:text> </xsl:text>
+		<span>
+			<xsl:call-template name="tr">
+				<xsl:with-param name="k" select="'progress.lessons'"/>
+				<xsl:with-param name="p1" select="$v"/>
+				<xsl:with-param name="p2" select="$max"/>
+			</xsl:call-template>
+		</span>
+	</p>
+</xsl:template>
+
+<xsl:template name="percent">
+	<xsl:param name="n"/>
+	<xsl:param name="max"/>
+	<xsl:choose>
+		<xsl:when test="number($max) &gt; 0"><xsl:value-of select="round(100 * $n div $max)"/></xsl:when>
+		<xsl:otherwise>0</xsl:otherwise>
+	</xsl:choose>
+</xsl:template>
+
+<!-- "2026-03-01" or "2026-03-01 10:22:33" in words; as given otherwise. -->
+<xsl:template name="date">
+	<xsl:param name="d"/>
+	<xsl:variable name="y" select="substring($d, 1, 4)"/>
+	<xsl:variable name="m" select="number(substring($d, 6, 2))"/>
+	<xsl:variable name="day" select="number(substring($d, 9, 2))"/>
+	<xsl:choose>
+		<xsl:when test="string-length($d) &gt;= 10 and substring($d, 5, 1) = '-' and $m &gt;= 1 and $m &lt;= 12 and $day &gt;= 1">
+			<time datetime="{substring($d, 1, 10)}">
+				<xsl:call-template name="tr">
+					<xsl:with-param name="k" select="'date.format'"/>
+					<xsl:with-param name="p1" select="$day"/>
+					<xsl:with-param name="p2">
+						<xsl:call-template name="t"><xsl:with-param name="k" select="concat('month.', $m)"/></xsl:call-template>
+					</xsl:with-param>
+					<xsl:with-param name="p3" select="$y"/>
+				</xsl:call-template>
+			</time>
+		</xsl:when>
+		<xsl:otherwise><xsl:value-of select="$d"/></xsl:otherwise>
+	</xsl:choose>
+</xsl:template>
+
+<!--
+  Sanitised XHTML from markdown: copied node by node, and only the
+  attributes the sanitiser lets through.  Images load lazily: slow links.
+-->
 <xsl:template match="*" mode="xhtml">
 	<xsl:element name="{local-name()}">
 		<xsl:copy-of select="@href | @src | @alt | @title"/>
+		<xsl:if test="local-name() = 'img'"><xsl:attribute name="loading">lazy</xsl:attribute></xsl:if>
 		<xsl:apply-templates mode="xhtml"/>
 	</xsl:element>
+</xsl:template>
+<!-- A wide table scrolls by itself instead of widening the page. -->
+<xsl:template match="table" mode="xhtml">
+	<div class="table">
+		<table>
+			<xsl:apply-templates mode="xhtml"/>
+		</table>
+	</div>
 </xsl:template>
 <xsl:template match="text()" mode="xhtml"><xsl:value-of select="."/></xsl:template>
 

@@ -1,11 +1,13 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- Error pages: the status, what went wrong in words, where to go next. -->
+<!--
+  Error pages: what went wrong in words (messages error.KEY and
+  error.KEY.help), the status, details, and where to go next.  The detail
+  comes from the programs in English, so it says so with lang="en".
+-->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 <xsl:import href="_layout.xsl"/>
 
 <xsl:template match="/page" mode="title">
-	<xsl:value-of select="error/@status"/>
-	<xsl:text> </xsl:text>
 	<xsl:call-template name="t"><xsl:with-param name="k" select="concat('error.', error/@key)"/></xsl:call-template>
 </xsl:template>
 
@@ -18,10 +20,22 @@
 			<xsl:call-template name="t"><xsl:with-param name="k" select="concat('error.', error/@key, '.help')"/></xsl:call-template>
 		</p>
 		<xsl:if test="error/detail">
-			<p class="detail"><xsl:value-of select="error/detail"/></p>
+			<p class="detail" lang="en"><xsl:value-of select="error/detail"/></p>
 		</xsl:if>
-		<p class="status">HTTP <xsl:value-of select="error/@status"/> — <xsl:value-of select="error/title"/></p>
-		<p><a href="/learn/"><xsl:call-template name="t"><xsl:with-param name="k" select="'error.home'"/></xsl:call-template></a></p>
+		<p class="small">
+			<xsl:call-template name="tr">
+				<xsl:with-param name="k" select="'error.status'"/>
+				<xsl:with-param name="p1" select="error/@status"/>
+			</xsl:call-template>
+			<xsl:text> </xsl:text>
+			<span lang="en"><xsl:value-of select="error/title"/></span>
+		</p>
+		<ul class="plain actions">
+			<xsl:if test="not($user) and (error/@key = 'csrf' or error/@status = 403)">
+				<li><a href="/learn/login"><xsl:call-template name="t"><xsl:with-param name="k" select="'nav.login'"/></xsl:call-template></a></li>
+			</xsl:if>
+			<li><a href="/learn/"><xsl:call-template name="t"><xsl:with-param name="k" select="'error.home'"/></xsl:call-template></a></li>
+		</ul>
 	</section>
 </xsl:template>
 </xsl:stylesheet>

@@ -1878,7 +1878,8 @@ parse_quiz(struct mloader *ml, struct mfile *f)
 				b->expblank = 1;
 			continue;
 		}
-		if (starts_with(&f->lines[i], "## ")) {
+		if (starts_with(&f->lines[i], "## ") ||
+		    line_is(&f->lines[i], "##")) {
 			if (b != NULL)
 				quiz_check_question(ml, f, b, nq);
 			if (nq == qmax) {
@@ -1888,8 +1889,8 @@ parse_quiz(struct mloader *ml, struct mfile *f)
 			b = &qs[nq++];
 			memset(b, 0, sizeof(*b));
 			b->line = i + 1;
-			s += 3;
-			n -= 3;
+			s += 2;
+			n -= 2;
 			trim(&s, &n);
 			if (n == 0)
 				mreport(ml, f->name, i + 1, "empty question");
@@ -1902,7 +1903,8 @@ parse_quiz(struct mloader *ml, struct mfile *f)
 			    "question heading");
 			/* Say it once, not for every line before. */
 			for (; i + 1 < f->linesz &&
-			    !starts_with(&f->lines[i + 1], "## "); i++)
+			    !starts_with(&f->lines[i + 1], "## ") &&
+			    !line_is(&f->lines[i + 1], "##"); i++)
 				continue;
 			continue;
 		}
@@ -1956,10 +1958,15 @@ parse_quiz(struct mloader *ml, struct mfile *f)
 				s++;
 				n--;
 			}
-			if (b->q.optionsz == 0)
+			/*
+			 * Before the options, the explanation is kept but
+			 * the options that follow are still taken.
+			 */
+			if (b->q.optionsz == 0 && b->exp == NULL)
 				mreport(ml, f->name, i + 1, "explanation "
 				    "before the options");
-			state = Q_EXP;
+			if (b->q.optionsz > 0)
+				state = Q_EXP;
 			qb_add_explanation(b, s, n);
 			continue;
 		}

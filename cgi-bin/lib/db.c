@@ -620,6 +620,13 @@ db_exec(enum stmt s, const char *types, ...)
 	return n;
 }
 
+/* Closes the connection cleanly when a worker stops. */
+void
+db_close_all(void)
+{
+	db_disconnect();
+}
+
 /* One round-trip; used by /healthz. */
 int
 db_ping(void)

@@ -234,6 +234,7 @@ struct db_cursor;
 
 void	 db_init(const char *account);
 int	 db_ping(void);
+void	 db_close_all(void);
 enum db_err db_error(void);
 /*
  * Parameters are described by a string of types, one letter each:

@@ -26,7 +26,6 @@ struct catalog			*catalog_current;
 
 static volatile sig_atomic_t	 want_reload;
 static volatile sig_atomic_t	 want_quit;
-static volatile sig_atomic_t	 busy;
 
 static void
 on_reload(int sig)
@@ -35,12 +34,11 @@ on_reload(int sig)
 	want_reload = 1;
 }
 
+/* Accept is interrupted (FCGI_FAIL_ACCEPT_ON_INTR): the loop ends cleanly. */
 static void
 on_quit(int sig)
 {
 	(void)sig;
-	if (!busy)
-		_exit(0);
 	want_quit = 1;
 }
 
@@ -318,14 +316,13 @@ server_main(int argc, char *argv[], const struct program *prog)
 			}
 			break;
 		}
-		busy = 1;
 		if (want_reload) {
 			want_reload = 0;
 			catalog_reload(prog);
 		}
 		serve(&fr, prog);
 		FCGX_Finish_r(&fr);
-		busy = 0;
 	}
+	db_close_all();
 	return 0;
 }
