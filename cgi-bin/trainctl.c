@@ -6,9 +6,12 @@
  *	trainctl [-f config] demo
  *	trainctl [-f config] user-add EMAIL ROLE COUNTRY|- FULL NAME...
  *	trainctl [-f config] password-link EMAIL
+ *	trainctl [-f config] export --year YYYY [--country CC] [--agency A]
+ *	    [--module M] [--format xml|csv|html] [--anonymous] [--lang en|es]
+ *	trainctl [-f config] regional-report [--lang en|es] FILE.xml...
  *
- * It reads the same configuration as the programs and connects with the
- * admin program's database account.
+ * It reads the same configuration as the programs.  Accounts use the
+ * admin program's database account, exports the report program's.
  */
 #include <err.h>
 #include <stdio.h>
@@ -16,7 +19,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <getopt.h>
+
 #include <libxml/parser.h>
+#include <libxml/xmlwriter.h>
 #include <sodium.h>
 
 #include "rcm.h"
@@ -136,13 +142,179 @@ cmd_user_add(int argc, char *argv[])
 	return cmd_password_link(u.email);
 }
 
+static int
+valid_arg(field_valid_fn fn, const char *val)
+{
+	struct field	 f;
+	int		 ok;
+
+	memset(&f, 0, sizeof(f));
+	f.val = xstrdup(val);
+	f.valsz = strlen(val);
+	ok = fn(&f);
+	free(f.val);
+	return ok;
+}
+
+/* Writes the serialised result of stylesheet name on doc to stdout. */
+static int
+apply_to_stdout(const char *name, xmlDocPtr doc, enum lang lang)
+{
+	xmlChar	*buf;
+	int	 sz, ok;
+
+	ok = view_apply(name, doc, lang, &buf, &sz) &&
+	    fwrite(buf, 1, (size_t)sz, stdout) == (size_t)sz;
+	xmlFree(buf);
+	xmlFreeDoc(doc);
+	return ok && fflush(stdout) == 0 ? 0 : 1;
+}
+
+/*
+ * Exports the completion records of a year, as the report program does,
+ * for scheduled runs: XML streamed to standard output, or CSV or the
+ * printable HTML report made by the same stylesheets.
+ */
+static int
+cmd_export(int argc, char *argv[])
+{
+	static const struct option opts[] = {
+		{ "year", required_argument, NULL, 'y' },
+		{ "country", required_argument, NULL, 'c' },
+		{ "agency", required_argument, NULL, 'a' },
+		{ "module", required_argument, NULL, 'm' },
+		{ "format", required_argument, NULL, 'F' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "anonymous", no_argument, NULL, 'A' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct report_filter	 f;
+	struct report_summary	 sum;
+	const char		*format = "xml", *country = NULL;
+	const char		*agency = NULL, *module = NULL;
+	enum lang		 lang = LANG_ES;
+	xmlTextWriterPtr	 w;
+	xmlDocPtr		 doc = NULL;
+	int			 ch, year = 0, personal = 1, n;
+
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1)
+		switch (ch) {
+		case 'y':
+			if (!valid_arg(valid_year, optarg))
+				errx(2, "--year: expected 2000 to 2100");
+			year = atoi(optarg);
+			break;
+		case 'c':
+			if (!valid_arg(valid_country, optarg))
+				errx(2, "--country: not a member country: %s",
+				    optarg);
+			country = optarg;
+			break;
+		case 'a':
+			agency = optarg;
+			break;
+		case 'm':
+			if (!valid_arg(valid_slug, optarg))
+				errx(2, "--module: not a module id: %s", optarg);
+			module = optarg;
+			break;
+		case 'F':
+			if (strcmp(optarg, "xml") != 0 &&
+			    strcmp(optarg, "csv") != 0 &&
+			    strcmp(optarg, "html") != 0)
+				errx(2, "--format: xml, csv or html");
+			format = optarg;
+			break;
+		case 'l':
+			if ((lang = lang_from_code(optarg)) == LANG__MAX)
+				errx(2, "--lang: en or es");
+			break;
+		case 'A':
+			personal = 0;
+			break;
+		default:
+			return 2;
+		}
+	if (year == 0)
+		errx(2, "export: --year is required");
+	db_init("report");
+	report_filter_init(&f, year);
+	f.country = country;
+	f.agency = agency;
+	f.module = module;
+	if (report_summary_load(&f, &sum) < 0)
+		errx(1, "database unavailable");
+	if (strcmp(format, "xml") == 0) {
+		w = xmlNewTextWriter(xmlOutputBufferCreateFile(stdout, NULL));
+		n = records_write(w, &f, &sum, personal);
+		xmlFreeTextWriter(w);
+		report_summary_free(&sum);
+		fflush(stdout);
+		if (n < 0)
+			errx(1, "database error: the export is incomplete");
+		return 0;
+	}
+	w = xmlNewTextWriterDoc(&doc, 0);
+	n = records_write(w, &f, &sum, personal);
+	xmlFreeTextWriter(w);
+	report_summary_free(&sum);
+	if (n < 0)
+		errx(1, "database error: nothing exported");
+	return apply_to_stdout(strcmp(format, "csv") == 0 ? "records-csv" :
+	    "records-report", doc, lang);
+}
+
+/*
+ * Builds the regional report from completion-records files of several
+ * countries (xslt/yearly-report.xsl reads each through a manifest).
+ */
+static int
+cmd_regional_report(int argc, char *argv[])
+{
+	xmlDocPtr	 doc;
+	xmlNodePtr	 root, n;
+	enum lang	 lang = LANG_ES;
+	char		*abs;
+	int		 i = 1;
+
+	if (argc > 2 && strcmp(argv[1], "--lang") == 0) {
+		if ((lang = lang_from_code(argv[2])) == LANG__MAX)
+			errx(2, "--lang: en or es");
+		i = 3;
+	}
+	if (i >= argc)
+		errx(2, "regional-report: name one or more XML files");
+	doc = xmlNewDoc(BAD_CAST "1.0");
+	root = xmlNewNode(NULL, BAD_CAST "reports");
+	xmlDocSetRootElement(doc, root);
+	for (; i < argc; i++) {
+		xmlDocPtr check;
+
+		/* Refuse a file that is not completion records, with its name. */
+		check = xmlReadFile(argv[i], NULL, XML_PARSE_NONET);
+		if (check == NULL || xmlDocGetRootElement(check) == NULL ||
+		    strcmp((const char *)xmlDocGetRootElement(check)->name,
+		    "completionRecords") != 0)
+			errx(1, "%s: not a completion-records file", argv[i]);
+		xmlFreeDoc(check);
+		if ((abs = realpath(argv[i], NULL)) == NULL)
+			err(1, "%s", argv[i]);
+		n = xmlNewChild(root, NULL, BAD_CAST "file", NULL);
+		xmlNewProp(n, BAD_CAST "href", BAD_CAST abs);
+		free(abs);
+	}
+	return apply_to_stdout("yearly-report", doc, lang);
+}
+
 int
 main(int argc, char *argv[])
 {
 	const char	*conf = getenv("RCM_CONFIG");
 	int		 ch;
 
-	while ((ch = getopt(argc, argv, "f:")) != -1)
+	/* '+': stop at the command; its own options come after it. */
+	while ((ch = getopt(argc, argv, "+f:")) != -1)
 		switch (ch) {
 		case 'f':
 			conf = optarg;
@@ -160,6 +332,14 @@ main(int argc, char *argv[])
 	if (sodium_init() < 0)
 		errx(1, "sodium_init");
 	xmlInitParser();
+	if (strcmp(argv[0], "export") == 0 ||
+	    strcmp(argv[0], "regional-report") == 0) {
+		if (!view_init())
+			errx(1, "%s: stylesheets do not compile", cfg.xslt_dir);
+		if (strcmp(argv[0], "export") == 0)
+			return cmd_export(argc, argv);
+		return cmd_regional_report(argc, argv);
+	}
 	db_init("admin");
 	if (strcmp(argv[0], "demo") == 0)
 		return cmd_demo();
@@ -170,6 +350,12 @@ main(int argc, char *argv[])
 usage:
 	fprintf(stderr, "usage: trainctl [-f config] demo\n"
 	    "       trainctl [-f config] user-add EMAIL ROLE COUNTRY|- NAME\n"
-	    "       trainctl [-f config] password-link EMAIL\n");
+	    "       trainctl [-f config] password-link EMAIL\n"
+	    "       trainctl [-f config] export --year YYYY [--country CC] "
+	    "[--agency A] [--module M]\n"
+	    "                [--format xml|csv|html] [--anonymous] "
+	    "[--lang en|es]\n"
+	    "       trainctl [-f config] regional-report [--lang en|es] "
+	    "FILE.xml...\n");
 	return 2;
 }

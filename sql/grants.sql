@@ -51,3 +51,8 @@ GRANT SELECT ON rcm.schema_migrations TO rcm_verify@localhost;
 GRANT SELECT ON rcm.schema_migrations TO rcm_learn@localhost;
 GRANT SELECT ON rcm.schema_migrations TO rcm_report@localhost;
 GRANT SELECT ON rcm.schema_migrations TO rcm_admin@localhost;
+
+-- Roster imports (admin program).
+GRANT SELECT, INSERT, UPDATE ON rcm.roster_imports TO rcm_admin@localhost;
+GRANT SELECT, INSERT ON rcm.roster_import_users TO rcm_admin@localhost;
+GRANT SELECT ON rcm.lesson_reads TO rcm_admin@localhost;

@@ -89,7 +89,6 @@
 <xsl:template match="/page">
 	<html lang="{$lang}">
 	<head>
-		<meta charset="utf-8"/>
 		<meta name="viewport" content="width=device-width, initial-scale=1"/>
 		<title>
 			<xsl:apply-templates select="." mode="title"/>
@@ -156,6 +155,7 @@
 		</main>
 		<footer class="site">
 			<p><xsl:call-template name="t"><xsl:with-param name="k" select="'site.footer'"/></xsl:call-template></p>
+			<p><a href="/verify/"><xsl:call-template name="t"><xsl:with-param name="k" select="'site.verify'"/></xsl:call-template></a></p>
 		</footer>
 	</body>
 	</html>

@@ -42,19 +42,19 @@
 	</form>
 	<nav class="pager" aria-label="{$messages/m[@k='lesson.pager']}">
 		<xsl:if test="nav/@prev">
-			<a rel="prev" href="{nav/@prev}">
+			<a rel="prev" href="/learn/m/{$m/@id}/{nav/@prev}">
 				<xsl:call-template name="t"><xsl:with-param name="k" select="'lesson.prev'"/></xsl:call-template>
 			</a>
 		</xsl:if>
 		<xsl:text> </xsl:text>
 		<xsl:choose>
 			<xsl:when test="nav/@next">
-				<a rel="next" href="{nav/@next}">
+				<a rel="next" href="/learn/m/{$m/@id}/{nav/@next}">
 					<xsl:call-template name="t"><xsl:with-param name="k" select="'lesson.next'"/></xsl:call-template>
 				</a>
 			</xsl:when>
 			<xsl:otherwise>
-				<a href="quiz"><xsl:call-template name="t"><xsl:with-param name="k" select="'module.quiz.take'"/></xsl:call-template></a>
+				<a href="/learn/m/{$m/@id}/quiz"><xsl:call-template name="t"><xsl:with-param name="k" select="'module.quiz.take'"/></xsl:call-template></a>
 			</xsl:otherwise>
 		</xsl:choose>
 	</nav>

@@ -1111,6 +1111,11 @@ struct mdscan {
 	struct mdref	*refs;
 	size_t		 refsz;
 	size_t		 html_line;	/* last line with raw HTML reported */
+	/*
+	 * In the block being scanned, no run of n backticks (n < 32)
+	 * follows nocloser[n]: a later search for one fails at once.
+	 */
+	const char	*nocloser[32];
 };
 
 enum url_use {
@@ -1540,12 +1545,21 @@ scan_angle(struct mdscan *sc, const char *p, const char *end)
 	return q < end && *q == '>' ? q + 1 : p + 1;
 }
 
-/* Finds the ']' closing the '[' before p, or NULL. */
+/*
+ * Finds the ']' closing the '[' before p, or NULL.  Link text is short:
+ * the search stops after LINK_TEXT_MAX bytes, which keeps a line of
+ * brackets from taking quadratic time.
+ */
+#define LINK_TEXT_MAX	1024
+#define LINK_DEST_MAX	4096	/* the same for "(url "title")" */
+
 static const char *
 find_bracket(const char *p, const char *end)
 {
 	int	 depth = 0;
 
+	if (end - p > LINK_TEXT_MAX)
+		end = p + LINK_TEXT_MAX;
 	for (; p < end; p++) {
 		if (*p == '\\' && p + 1 < end)
 			p++;
@@ -1566,41 +1580,42 @@ static const char *
 scan_link(struct mdscan *sc, const char *p, const char *end, int image,
     int depth)
 {
-	const char	*t = p + (image ? 2 : 1), *close, *u, *ue, *q;
+	const char	*t = p + (image ? 2 : 1), *close, *u, *ue, *q, *lim;
 	struct mdref	*ref;
 
 	if ((close = find_bracket(t, end)) == NULL)
 		return t;
 	q = close + 1;
-	if (q < end && *q == '(') {
-		for (u = q + 1; u < end && (*u == ' ' || *u == '\t' ||
+	lim = end - q > LINK_DEST_MAX ? q + LINK_DEST_MAX : end;
+	if (q < lim && *q == '(') {
+		for (u = q + 1; u < lim && (*u == ' ' || *u == '\t' ||
 		    *u == '\n'); u++)
 			continue;
-		if (u < end && *u == '<') {
-			for (ue = ++u; ue < end && *ue != '>' && *ue != '\n';
+		if (u < lim && *u == '<') {
+			for (ue = ++u; ue < lim && *ue != '>' && *ue != '\n';
 			    ue++)
 				continue;
-			q = ue < end && *ue == '>' ? ue + 1 : ue;
+			q = ue < lim && *ue == '>' ? ue + 1 : ue;
 		} else {
-			for (ue = u; ue < end && *ue != ')' && *ue != ' ' &&
+			for (ue = u; ue < lim && *ue != ')' && *ue != ' ' &&
 			    *ue != '\t' && *ue != '\n'; ue++)
 				continue;
 			q = ue;
 		}
 		/* Skip an optional title to the closing parenthesis. */
-		while (q < end && (*q == ' ' || *q == '\t' || *q == '\n'))
+		while (q < lim && (*q == ' ' || *q == '\t' || *q == '\n'))
 			q++;
-		if (q < end && (*q == '"' || *q == '\'')) {
+		if (q < lim && (*q == '"' || *q == '\'')) {
 			const char *quote = q++;
 
-			while (q < end && *q != *quote && *q != '\n')
+			while (q < lim && *q != *quote && *q != '\n')
 				q++;
-			if (q < end && *q == *quote)
+			if (q < lim && *q == *quote)
 				q++;
 		}
-		while (q < end && *q != ')' && *q != '\n')
+		while (q < lim && *q != ')' && *q != '\n')
 			q++;
-		if (q < end && *q == ')') {
+		if (q < lim && *q == ')') {
 			check_url(sc, line_of(sc, u), u, ue - u,
 			    image ? URL_IMAGE : URL_LINK);
 			scan_range(sc, t, close, depth + 1);
@@ -1611,8 +1626,8 @@ scan_link(struct mdscan *sc, const char *p, const char *end, int image,
 	}
 	if (image) {
 		ref = NULL;
-		if (q < end && *q == '[' &&
-		    (ue = memchr(q, ']', end - q)) != NULL) {
+		if (q < lim && *q == '[' &&
+		    (ue = memchr(q, ']', lim - q)) != NULL) {
 			ref = ue == q + 1 ? find_ref(sc, t, close - t) :
 			    find_ref(sc, q + 1, ue - q - 1);
 			q = ue + 1;
@@ -1646,12 +1661,19 @@ scan_range(struct mdscan *sc, const char *p, const char *end, int depth)
 			for (n = 0; p + n < end && p[n] == '`'; n++)
 				continue;
 			/* The matching run of as many backticks. */
+			if (depth == 0 && n < 32 && sc->nocloser[n] != NULL &&
+			    p >= sc->nocloser[n]) {
+				p += n;
+				break;
+			}
 			for (q = p + n; q < end; q += m ? m : 1) {
 				for (m = 0; q + m < end && q[m] == '`'; m++)
 					continue;
 				if (m == n)
 					break;
 			}
+			if (q >= end && depth == 0 && n < 32)
+				sc->nocloser[n] = p;
 			p = q < end ? q + n : p + n;
 			break;
 		case '<':
@@ -1687,6 +1709,8 @@ scan_markdown(struct mloader *ml, struct mfile *f)
 	memset(&sc, 0, sizeof(sc));
 	sc.ml = ml;
 	sc.f = f;
+	if ((i = markdown_too_deep(f->text, f->len)) > 0)
+		mreport(ml, f->name, i, "blocks nested deeper than 64 levels");
 	mark_code(&sc);
 	collect_refs(&sc);
 	for (i = 0; i < f->linesz; i = j) {
@@ -1697,6 +1721,7 @@ scan_markdown(struct mloader *ml, struct mfile *f)
 		for (j = i + 1; j < f->linesz && !sc.code[j] &&
 		    !is_blank(f->lines[j].s, f->lines[j].len); j++)
 			continue;
+		memset(sc.nocloser, 0, sizeof(sc.nocloser));
 		scan_range(&sc, f->lines[i].s,
 		    f->lines[j - 1].s + f->lines[j - 1].len, 0);
 	}

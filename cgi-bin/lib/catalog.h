@@ -116,6 +116,7 @@ long		 module_lesson_index(const struct module *, const char *slug);
  * then an allow-list pass over the result (elements, attributes, link
  * schemes, image sources inside images/).  The result is well-formed XML
  * wrapped in nothing: parse it inside a <div> to get nodes.  Caller frees.
+ * Text nested too deeply (see markdown_too_deep) gives "".
  */
 char		*markdown_to_xhtml(const char *text, size_t len);
 
@@ -134,6 +135,14 @@ char		*html_sanitize(const char *html, size_t len);
  */
 int		 markdown_is_lesson_link(const char *);
 int		 markdown_is_image_path(const char *);
+
+/*
+ * Line (1-based) of the first line nesting blockquotes, lists or
+ * indentation deeper than 64 levels, or 0.  Discount would run out of
+ * stack on such text, so markdown_to_xhtml renders it as "" and the
+ * checker reports it.
+ */
+size_t		 markdown_too_deep(const char *, size_t);
 
 /* Sets up Discount, libxml2 and libsodium once; called by the above. */
 void		 markdown_setup(void);

@@ -56,7 +56,7 @@ config_defaults(void)
 	cfg.xslt_dir = xstrdup(DATADIR "/rcm/xslt");
 	cfg.base_url = xstrdup("http://127.0.0.1:8080");
 	cfg.cookie_secure = 1;
-	cfg.max_body = 1024 * 1024;
+	cfg.max_body = 4 * 1024 * 1024;
 	cfg.quiz_attempts_per_day = 3;
 	cfg.session_idle = 30 * 60;
 	cfg.session_absolute = 12 * 60 * 60;

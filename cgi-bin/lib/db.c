@@ -216,6 +216,147 @@ static const struct stmt_def stmts[STMT__MAX] = {
 		"agency = VALUES(agency), sex = VALUES(sex), "
 		"lang = VALUES(lang)", 0 },
 
+	/*
+	 * Accounts managed by a focal point or an administrator.  The
+	 * country is always a bound parameter: NULL means every country
+	 * and is passed only for administrators (cgi-bin/lib/scope.c).
+	 */
+	[STMT_USER_INSERT] = {
+		"INSERT INTO users (email, full_name, role, country, agency, "
+		"sex, lang) VALUES (?, ?, 'officer', ?, ?, ?, ?)", 0 },
+	[STMT_USER_UPDATE_ROSTER] = {
+		"UPDATE users SET full_name = ?, agency = ?, sex = ?, lang = ? "
+		"WHERE id = ? AND country = ? AND role = 'officer'",
+		DB_IDEMPOTENT },
+	[STMT_USER_BY_ID_SCOPED] = {
+		"SELECT id, email, full_name, role, COALESCE(country, ''), "
+		"agency, sex, lang, active, password_hash IS NOT NULL "
+		"FROM users WHERE id = ? AND (? IS NULL OR country = ?)",
+		DB_IDEMPOTENT },
+	[STMT_USERS_SCOPED] = {
+		"SELECT id, email, full_name, role, COALESCE(country, ''), "
+		"agency, sex, lang, active, password_hash IS NOT NULL "
+		"FROM users WHERE (? IS NULL OR country = ?) "
+		"AND (? IS NULL OR role = ?) "
+		"ORDER BY full_name, id LIMIT ? OFFSET ?", DB_IDEMPOTENT },
+	[STMT_USERS_SCOPED_COUNT] = {
+		"SELECT COUNT(*) FROM users WHERE (? IS NULL OR country = ?) "
+		"AND (? IS NULL OR role = ?)", DB_IDEMPOTENT },
+	[STMT_USER_SET_ACTIVE] = {
+		"UPDATE users SET active = ? WHERE id = ? "
+		"AND (? IS NULL OR country = ?) AND role = 'officer'",
+		DB_IDEMPOTENT },
+	[STMT_IMPORT_INSERT] = {
+		"INSERT INTO roster_imports (country, imported_by, "
+		"rows_created, rows_updated) VALUES (?, ?, ?, ?)", 0 },
+	[STMT_IMPORT_USER_INSERT] = {
+		"INSERT INTO roster_import_users (import_id, user_id, created) "
+		"VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE created = created",
+		DB_IDEMPOTENT },
+	[STMT_IMPORT_GET] = {
+		"SELECT id, country, rows_created, rows_updated, "
+		"DATE_FORMAT(created_at, '%Y-%m-%dT%H:%i:%sZ') "
+		"FROM roster_imports WHERE id = ? "
+		"AND (? IS NULL OR country = ?)", DB_IDEMPOTENT },
+	[STMT_IMPORT_NEW_USERS] = {
+		"SELECT u.id, u.email, u.full_name FROM roster_import_users i "
+		"JOIN users u ON u.id = i.user_id WHERE i.import_id = ? "
+		"AND i.created = 1 AND u.country = ? ORDER BY u.full_name",
+		DB_IDEMPOTENT },
+	[STMT_COMPLETION_REVOKE] = {
+		"UPDATE completions c JOIN users u ON u.id = c.user_id "
+		"SET c.revoked_at = NOW() WHERE c.certificate = ? "
+		"AND (? IS NULL OR u.country = ?) AND c.revoked_at IS NULL",
+		DB_IDEMPOTENT },
+
+	/*
+	 * Reports.  Every statement takes the period [start, end) and the
+	 * filters country, agency and module, each NULL for "all"; the
+	 * country comes from the session, never from the query string of
+	 * a focal point.  Aggregates are computed here, not by walking
+	 * records afterwards.
+	 */
+#define REPORT_SCOPE(u, m) \
+	"AND " u ".country = COALESCE(?, " u ".country) " \
+	"AND " u ".agency = COALESCE(?, " u ".agency) " \
+	"AND " m ".module_id = COALESCE(?, " m ".module_id) "
+	[STMT_REPORT_SUMMARY] = {
+		"SELECT module_id, sex, agency, SUM(started), SUM(completed), "
+		"SUM(attempted), SUM(passed) FROM ("
+		" SELECT r.module_id, u.sex, u.agency, 1 AS started, "
+		" 0 AS completed, 0 AS attempted, 0 AS passed FROM "
+		" (SELECT DISTINCT user_id, module_id FROM lesson_reads "
+		"  WHERE read_at >= ? AND read_at < ?) r "
+		" JOIN users u ON u.id = r.user_id WHERE 1 "
+		REPORT_SCOPE("u", "r")
+		" UNION ALL "
+		" SELECT c.module_id, u.sex, u.agency, 0, 1, 0, 0 FROM "
+		" (SELECT DISTINCT user_id, module_id FROM completions "
+		"  WHERE completed_at >= ? AND completed_at < ? "
+		"  AND revoked_at IS NULL) c "
+		" JOIN users u ON u.id = c.user_id WHERE 1 "
+		REPORT_SCOPE("u", "c")
+		" UNION ALL "
+		" SELECT a.module_id, u.sex, u.agency, 0, 0, 1, MAX(a.passed) "
+		" FROM quiz_attempts a JOIN users u ON u.id = a.user_id "
+		" WHERE a.submitted_at >= ? AND a.submitted_at < ? "
+		REPORT_SCOPE("u", "a")
+		" GROUP BY a.user_id, a.module_id, u.sex, u.agency"
+		") x GROUP BY module_id, sex, agency "
+		"ORDER BY module_id, sex, agency", DB_IDEMPOTENT },
+	[STMT_REPORT_ENROLLED] = {
+		"SELECT sex, agency, COUNT(*) FROM users u "
+		"WHERE role = 'officer' AND active = 1 AND created_at < ? "
+		"AND u.country = COALESCE(?, u.country) "
+		"AND u.agency = COALESCE(?, u.agency) "
+		"GROUP BY sex, agency ORDER BY sex, agency", DB_IDEMPOTENT },
+	[STMT_REPORT_MONTHLY] = {
+		"SELECT MONTH(c.completed_at), COUNT(*) FROM completions c "
+		"JOIN users u ON u.id = c.user_id "
+		"WHERE c.completed_at >= ? AND c.completed_at < ? "
+		"AND c.revoked_at IS NULL " REPORT_SCOPE("u", "c")
+		"GROUP BY MONTH(c.completed_at) ORDER BY 1", DB_IDEMPOTENT },
+	/* Sort keys: name, agency, completed, activity. */
+	[STMT_REPORT_OFFICERS] = {
+		"SELECT u.id, u.full_name, u.email, u.agency, u.sex, "
+		"(SELECT COUNT(DISTINCT r.module_id) FROM lesson_reads r "
+		" WHERE r.user_id = u.id) AS started, "
+		"(SELECT COUNT(DISTINCT c.module_id) FROM completions c "
+		" WHERE c.user_id = u.id AND c.revoked_at IS NULL "
+		" AND c.completed_at >= ? AND c.completed_at < ?) AS completed, "
+		"(SELECT DATE_FORMAT(MAX(r.read_at), '%Y-%m-%d') "
+		" FROM lesson_reads r WHERE r.user_id = u.id) AS activity "
+		"FROM users u WHERE u.role = 'officer' "
+		"AND u.country = COALESCE(?, u.country) "
+		"AND u.agency = COALESCE(?, u.agency) "
+		"ORDER BY CASE WHEN ? = 'agency' THEN u.agency END, "
+		"CASE WHEN ? = 'completed' THEN completed END DESC, "
+		"CASE WHEN ? = 'activity' THEN activity END DESC, "
+		"u.full_name, u.id LIMIT ? OFFSET ?", DB_IDEMPOTENT },
+	[STMT_REPORT_OFFICERS_COUNT] = {
+		"SELECT COUNT(*) FROM users u WHERE u.role = 'officer' "
+		"AND u.country = COALESCE(?, u.country) "
+		"AND u.agency = COALESCE(?, u.agency)", DB_IDEMPOTENT },
+	/* Streamed: one row per completion, memory stays flat. */
+	[STMT_REPORT_RECORDS] = {
+		"SELECT c.id, u.id, u.full_name, u.sex, u.agency, u.country, "
+		"c.module_id, c.version, c.lang, "
+		"COALESCE(IF(c.lang = 'es', v.title_es, v.title_en), c.module_id), "
+		"DATE_FORMAT(c.started_at, '%Y-%m-%dT%H:%i:%sZ'), "
+		"DATE_FORMAT(c.completed_at, '%Y-%m-%dT%H:%i:%sZ'), "
+		"c.score, c.attempts, c.certificate, c.revoked_at IS NOT NULL "
+		"FROM completions c JOIN users u ON u.id = c.user_id "
+		"LEFT JOIN module_versions v ON v.module_id = c.module_id "
+		"AND v.version = c.version "
+		"WHERE c.completed_at >= ? AND c.completed_at < ? "
+		REPORT_SCOPE("u", "c")
+		"ORDER BY c.completed_at, c.id", DB_IDEMPOTENT | DB_STREAM },
+	[STMT_REPORT_AGENCIES] = {
+		"SELECT DISTINCT agency FROM users u WHERE role = 'officer' "
+		"AND u.country = COALESCE(?, u.country) ORDER BY agency",
+		DB_IDEMPOTENT },
+#undef REPORT_SCOPE
+
 	[STMT_COUNTRIES] = {
 		"SELECT code, name_en, name_es FROM countries ORDER BY code",
 		DB_IDEMPOTENT },

@@ -28,6 +28,13 @@
 			 MKD_NOPANTS | MKD_NOSTYLE | MKD_NOHEADER)
 
 /*
+ * Discount recurses once per level of blockquotes and lists and runs
+ * out of stack near a few hundred levels on a small thread stack; text
+ * nested deeper than this is refused before it reaches Discount.
+ */
+#define MARKDOWN_DEPTH_MAX	64
+
+/*
  * Deeper element nesting than this is flattened to its text, so that
  * hostile input cannot exhaust the stack of the tree walk.
  */
@@ -437,6 +444,57 @@ html_sanitize(const char *html, size_t len)
 	return res;
 }
 
+/*
+ * How deeply the start of the line at s nests blocks: '>' marks, list
+ * markers and indentation (four columns a level).
+ */
+static size_t
+line_depth(const char *s, const char *end)
+{
+	size_t	 depth = 0, col = 0, i;
+
+	while (s < end) {
+		if (*s == ' ')
+			col++;
+		else if (*s == '\t')
+			col = (col / 4 + 1) * 4;
+		else if (*s == '>')
+			depth++;
+		else if ((*s == '-' || *s == '*' || *s == '+') &&
+		    s + 1 < end && (s[1] == ' ' || s[1] == '\t'))
+			depth++;
+		else if (*s >= '0' && *s <= '9') {
+			for (i = 0; s + i < end && s[i] >= '0' && s[i] <= '9';
+			    i++)
+				continue;
+			if (s + i + 1 < end && (s[i] == '.' || s[i] == ')') &&
+			    (s[i + 1] == ' ' || s[i + 1] == '\t')) {
+				depth++;
+				s += i;
+			} else
+				break;
+		} else
+			break;
+		s++;
+	}
+	return depth + col / 4;
+}
+
+size_t
+markdown_too_deep(const char *text, size_t len)
+{
+	const char	*s = text, *end = text + len, *nl;
+	size_t		 line;
+
+	for (line = 1; s < end; line++, s = nl + 1) {
+		if ((nl = memchr(s, '\n', end - s)) == NULL)
+			nl = end;
+		if (line_depth(s, nl) > MARKDOWN_DEPTH_MAX)
+			return line;
+	}
+	return 0;
+}
+
 char *
 markdown_to_xhtml(const char *text, size_t len)
 {
@@ -445,7 +503,7 @@ markdown_to_xhtml(const char *text, size_t len)
 	int	 n;
 
 	markdown_setup();
-	if (len == 0 || len > INT_MAX)
+	if (len == 0 || len > INT_MAX || markdown_too_deep(text, len))
 		return xstrdup("");
 	if ((doc = mkd_string(text, (int)len, MARKDOWN_FLAGS)) == NULL)
 		return xstrdup("");

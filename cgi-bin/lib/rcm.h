@@ -58,6 +58,7 @@ typedef int	(*field_valid_fn)(struct field *);
 struct field_def {
 	const char	*name;
 	field_valid_fn	 valid;
+	int		 raw;		/* bytes: the validator checks UTF-8 */
 };
 
 struct field {
@@ -209,8 +210,15 @@ enum stmt {
 	STMT_USER_UPDATE_ROSTER,
 	STMT_USER_BY_ID_SCOPED,
 	STMT_USERS_SCOPED,
+	STMT_USERS_SCOPED_COUNT,
+	STMT_USER_SET_ACTIVE,
+	STMT_IMPORT_INSERT,
+	STMT_IMPORT_USER_INSERT,
+	STMT_IMPORT_GET,
+	STMT_IMPORT_NEW_USERS,
 	STMT_COMPLETION_REVOKE,
 	STMT_REPORT_SUMMARY,
+	STMT_REPORT_ENROLLED,
 	STMT_REPORT_MONTHLY,
 	STMT_REPORT_OFFICERS,
 	STMT_REPORT_OFFICERS_COUNT,
@@ -311,6 +319,66 @@ enum signin {
 enum signin signin_check(const char *email, const char *password,
 		const char *address, int64_t *user_id);
 
+/* scope.c: which country a report may show to whom. */
+struct scope {
+	const char	*country;	/* NULL: every country */
+	char		 country_buf[3];
+	int		 personal;	/* may see officers' names */
+};
+int	 scope_for(const struct req *, const char *requested, struct scope *);
+
+/* records.c: figures and completion records for a period and filters. */
+struct report_filter {
+	const char	*country;	/* from scope_for(); NULL: all */
+	const char	*agency;	/* NULL: all */
+	const char	*module;	/* NULL: all */
+	int		 year;
+	char		 start[16];	/* "YYYY-01-01" */
+	char		 end[16];	/* first day of the next year */
+};
+struct summary_row {
+	char		*module, *sex, *agency;
+	long long	 started, completed, attempted, passed;
+};
+struct enrolled_row {
+	char		*sex, *agency;
+	long long	 officers;
+};
+struct report_summary {
+	struct summary_row	*rows;
+	size_t			 rowsz;
+	struct enrolled_row	*enrolled;
+	size_t			 enrolledsz;
+	long long		 monthly[12];
+};
+void	 report_filter_init(struct report_filter *, int year);
+int	 report_summary_load(const struct report_filter *,
+		struct report_summary *);
+void	 report_summary_free(struct report_summary *);
+typedef struct _xmlTextWriter *xmlTextWriterPtr;
+void	 summary_write(xmlTextWriterPtr, const struct report_summary *);
+int	 records_write(xmlTextWriterPtr, const struct report_filter *,
+		const struct report_summary *, int personal);
+#define RECORDS_NS	"urn:x-rcm:completion-records:1"
+
+/* roster.c: checking a CSV roster of officers before importing it. */
+struct roster_row {
+	size_t		 line;		/* where the row starts in the file */
+	char		*email, *full_name, *agency, *sex, *lang;
+	char		*error;		/* NULL when the row is good */
+	int64_t		 user_id;	/* filled by the importer */
+	int		 action;	/* filled by the importer */
+};
+struct roster {
+	struct roster_row *rows;
+	size_t		 rowsz;
+	size_t		 errors;	/* rows with an error */
+	char		*error;		/* the file as a whole is unusable */
+};
+int	 roster_parse(const char *, size_t, const char *country,
+		struct roster *);
+void	 roster_free(struct roster *);
+
 /* view.c: XML view documents rendered through XSLT compiled at start. */
 typedef struct _xmlDoc *xmlDocPtr;
 typedef struct _xmlNode *xmlNodePtr;
@@ -327,6 +395,11 @@ void	 view_render(struct resp *, struct req *, xmlDocPtr, int status,
 		const char *extra_headers);
 xmlNodePtr view_add_qr(xmlNodePtr, const char *text);	/* qr.c */
 xmlNodePtr view_notice(xmlDocPtr, const char *key, const char *kind);
+int	 view_apply(const char *xsl, xmlDocPtr, enum lang,
+		unsigned char **buf, int *sz);
+void	 view_transform(struct resp *, struct req *, const char *xsl,
+		xmlDocPtr, const char *content_type, const char *extra_headers,
+		enum lang);
 void	 view_error(struct resp *, struct req *, int status,
 		const char *key, const char *detail);
 

@@ -128,7 +128,7 @@ req_add_field(struct req *req, const struct field_def *defs, size_t defsz,
 		free(val);
 		return;
 	}
-	if (!valid_utf8(val, valsz)) {
+	if (!defs[i].raw && !valid_utf8(val, valsz)) {
 		if (req->bad_field == NULL) {
 			req->bad_field = defs[i].name;
 			req->bad_reason = "is not valid UTF-8 text";

@@ -276,6 +276,63 @@ view_render(struct resp *resp, struct req *req, xmlDocPtr doc, int status,
 	xmlFreeDoc(doc);
 }
 
+/*
+ * Applies the compiled stylesheet name to doc with the parameter lang and
+ * returns the serialised result in *buf (caller frees with xmlFree).
+ * Returns 0 when the stylesheet is unknown or the transformation failed.
+ */
+int
+view_apply(const char *name, xmlDocPtr doc, enum lang lang, xmlChar **buf,
+    int *sz)
+{
+	xsltStylesheetPtr	 xsl = view_find(name);
+	xmlDocPtr		 out = NULL;
+	char			 quoted[8];
+	const char		*params[3];
+	int			 ok;
+
+	*buf = NULL;
+	*sz = 0;
+	snprintf(quoted, sizeof(quoted), "'%s'",
+	    lang_code(lang < LANG__MAX ? lang : LANG_ES));
+	params[0] = "lang";
+	params[1] = quoted;
+	params[2] = NULL;
+	if (xsl != NULL)
+		out = xsltApplyStylesheet(xsl, doc, params);
+	ok = out != NULL && xsltSaveResultToString(buf, sz, out, xsl) == 0;
+	if (!ok)
+		log_errx("view: %s: transformation failed", name);
+	xmlFreeDoc(out);
+	return ok;
+}
+
+/*
+ * Applies stylesheet name to a document that is not a page (completion
+ * records, for the printable report and CSV), writes the result with the
+ * given content type and frees the document.
+ */
+void
+view_transform(struct resp *resp, struct req *req, const char *name,
+    xmlDocPtr doc, const char *content_type, const char *extra_headers,
+    enum lang lang)
+{
+	xmlChar	*buf;
+	int	 sz;
+
+	if (!view_apply(name, doc, lang, &buf, &sz)) {
+		resp_headers(resp, req, 500, "text/plain; charset=utf-8",
+		    NULL);
+		resp_puts(resp, "Internal error: the export could not be "
+		    "produced.\n");
+	} else {
+		resp_headers(resp, req, 200, content_type, extra_headers);
+		resp_write(resp, (const char *)buf, (size_t)sz);
+	}
+	xmlFree(buf);
+	xmlFreeDoc(doc);
+}
+
 /* Adds <notice key=".." kind="info|error"/>, a message of the UI catalog. */
 xmlNodePtr
 view_notice(xmlDocPtr doc, const char *key, const char *kind)
