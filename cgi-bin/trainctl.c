@@ -163,7 +163,7 @@ apply_to_stdout(const char *name, xmlDocPtr doc, enum lang lang)
 	xmlChar	*buf;
 	int	 sz, ok;
 
-	ok = view_apply(name, doc, lang, &buf, &sz) &&
+	ok = view_apply(name, doc, lang, 1, &buf, &sz) &&
 	    fwrite(buf, 1, (size_t)sz, stdout) == (size_t)sz;
 	xmlFree(buf);
 	xmlFreeDoc(doc);

@@ -79,6 +79,7 @@
 		<xsl:element name="path" namespace="{$svg}">
 			<xsl:attribute name="d"><xsl:value-of select="@d"/></xsl:attribute>
 			<xsl:attribute name="fill">#000</xsl:attribute>
+			<xsl:attribute name="shape-rendering">crispEdges</xsl:attribute>
 		</xsl:element>
 	</xsl:element>
 </xsl:template>

@@ -395,7 +395,7 @@ void	 view_render(struct resp *, struct req *, xmlDocPtr, int status,
 		const char *extra_headers);
 xmlNodePtr view_add_qr(xmlNodePtr, const char *text);	/* qr.c */
 xmlNodePtr view_notice(xmlDocPtr, const char *key, const char *kind);
-int	 view_apply(const char *xsl, xmlDocPtr, enum lang,
+int	 view_apply(const char *xsl, xmlDocPtr, enum lang, int standalone,
 		unsigned char **buf, int *sz);
 void	 view_transform(struct resp *, struct req *, const char *xsl,
 		xmlDocPtr, const char *content_type, const char *extra_headers,

@@ -277,18 +277,19 @@ view_render(struct resp *resp, struct req *req, xmlDocPtr doc, int status,
 }
 
 /*
- * Applies the compiled stylesheet name to doc with the parameter lang and
+ * Applies the compiled stylesheet name to doc with the parameters lang and
+ * standalone (report pages opened outside the site carry their style) and
  * returns the serialised result in *buf (caller frees with xmlFree).
  * Returns 0 when the stylesheet is unknown or the transformation failed.
  */
 int
-view_apply(const char *name, xmlDocPtr doc, enum lang lang, xmlChar **buf,
-    int *sz)
+view_apply(const char *name, xmlDocPtr doc, enum lang lang, int standalone,
+    xmlChar **buf, int *sz)
 {
 	xsltStylesheetPtr	 xsl = view_find(name);
 	xmlDocPtr		 out = NULL;
 	char			 quoted[8];
-	const char		*params[3];
+	const char		*params[5];
 	int			 ok;
 
 	*buf = NULL;
@@ -297,7 +298,9 @@ view_apply(const char *name, xmlDocPtr doc, enum lang lang, xmlChar **buf,
 	    lang_code(lang < LANG__MAX ? lang : LANG_ES));
 	params[0] = "lang";
 	params[1] = quoted;
-	params[2] = NULL;
+	params[2] = "standalone";
+	params[3] = standalone ? "'yes'" : "'no'";
+	params[4] = NULL;
 	if (xsl != NULL)
 		out = xsltApplyStylesheet(xsl, doc, params);
 	ok = out != NULL && xsltSaveResultToString(buf, sz, out, xsl) == 0;
@@ -320,7 +323,7 @@ view_transform(struct resp *resp, struct req *req, const char *name,
 	xmlChar	*buf;
 	int	 sz;
 
-	if (!view_apply(name, doc, lang, &buf, &sz)) {
+	if (!view_apply(name, doc, lang, 0, &buf, &sz)) {
 		resp_headers(resp, req, 500, "text/plain; charset=utf-8",
 		    NULL);
 		resp_puts(resp, "Internal error: the export could not be "
