@@ -57,7 +57,10 @@ all: $(PROGRAMS) $(TOOLS) $(UNIT_TESTS)
 .c.o:
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(LIB_OBJS): cgi-bin/lib/rcm.h cgi-bin/lib/catalog.h
+PROG_OBJS	 = cgi-bin/learn.o cgi-bin/report.o cgi-bin/admin.o \
+		   cgi-bin/verify.o cgi-bin/trainctl.o cgi-bin/contentcheck.o
+$(LIB_OBJS) $(PROG_OBJS) $(UNIT_TESTS:=.o): cgi-bin/lib/rcm.h \
+		   cgi-bin/lib/catalog.h
 
 $(LIB): $(LIB_OBJS)
 	rm -f $@
@@ -65,15 +68,15 @@ $(LIB): $(LIB_OBJS)
 
 $(PROGRAMS) $(TOOLS) $(UNIT_TESTS): $(LIB)
 
-cgi-bin/learn: cgi-bin/learn.o cgi-bin/lib/rcm.h
+cgi-bin/learn: cgi-bin/learn.o
 	$(CC) $(ALL_CFLAGS) -o $@ cgi-bin/learn.o $(LIB) $(RCM_LIBS)
-cgi-bin/report: cgi-bin/report.o cgi-bin/lib/rcm.h
+cgi-bin/report: cgi-bin/report.o
 	$(CC) $(ALL_CFLAGS) -o $@ cgi-bin/report.o $(LIB) $(RCM_LIBS)
-cgi-bin/admin: cgi-bin/admin.o cgi-bin/lib/rcm.h
+cgi-bin/admin: cgi-bin/admin.o
 	$(CC) $(ALL_CFLAGS) -o $@ cgi-bin/admin.o $(LIB) $(RCM_LIBS)
-cgi-bin/verify: cgi-bin/verify.o cgi-bin/lib/rcm.h
+cgi-bin/verify: cgi-bin/verify.o
 	$(CC) $(ALL_CFLAGS) -o $@ cgi-bin/verify.o $(LIB) $(RCM_LIBS)
-cgi-bin/trainctl: cgi-bin/trainctl.o cgi-bin/lib/rcm.h
+cgi-bin/trainctl: cgi-bin/trainctl.o
 	$(CC) $(ALL_CFLAGS) -o $@ cgi-bin/trainctl.o $(LIB) $(RCM_LIBS)
 cgi-bin/contentcheck: cgi-bin/contentcheck.o
 	$(CC) $(ALL_CFLAGS) -o $@ cgi-bin/contentcheck.o $(LIB) $(RCM_LIBS)

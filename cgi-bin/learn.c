@@ -60,7 +60,7 @@ static const struct field_def keys[KEY__MAX] = {
 	[KEY_FULL_NAME] = { "full_name", valid_line },
 	[KEY_AGENCY] = { "agency", valid_line },
 	[KEY_SEX] = { "sex", valid_sex },
-	[KEY_ANSWER] = { "answer", valid_answer },
+	[KEY_ANSWER] = { "answer", valid_answer, FIELD_MULTI },
 	[KEY_ATTEMPT] = { "attempt", valid_int },
 	[KEY_DONE] = { "done", valid_done },
 };

@@ -99,7 +99,7 @@
 		<xsl:apply-templates select="." mode="head"/>
 	</head>
 	<body>
-		<a class="skip" href="#main"><xsl:call-template name="t"><xsl:with-param name="k" select="'nav.skip'"/></xsl:call-template></a>
+		<a class="skip" href="#main"><xsl:call-template name="t"><xsl:with-param name="k" select="'nav.skip'"/></xsl:call-template></a><xsl:text> </xsl:text>
 		<header class="site">
 			<a class="brand" href="/learn/"><xsl:call-template name="t"><xsl:with-param name="k" select="'site.name'"/></xsl:call-template></a>
 			<nav aria-label="{$messages/m[@k='nav.label']}">

@@ -59,8 +59,6 @@
 	<p class="crumb"><a href="/learn/preview/"><xsl:call-template name="t"><xsl:with-param name="k" select="'preview.title'"/></xsl:call-template></a></p>
 	<xsl:choose>
 		<xsl:when test="module/lesson">
-			<xsl:call-template name="notices"/>
-			<xsl:apply-templates select="problems"/>
 			<xsl:apply-templates select="module/lesson"/>
 		</xsl:when>
 		<xsl:otherwise>
@@ -170,6 +168,7 @@
 <xsl:template match="lesson">
 	<xsl:variable name="m" select=".."/>
 	<p class="crumb"><a href="/learn/preview/{$m/@id}"><xsl:value-of select="$m/title"/></a></p>
+	<xsl:call-template name="notices"/>
 	<article class="lesson">
 		<xsl:if test="@lang != $lang"><xsl:attribute name="lang"><xsl:value-of select="@lang"/></xsl:attribute></xsl:if>
 		<p class="kicker">
@@ -180,6 +179,7 @@
 			</xsl:call-template>
 		</p>
 		<h1><xsl:value-of select="title"/></h1>
+		<xsl:apply-templates select="../../problems"/>
 		<xsl:apply-templates select="body/node()" mode="xhtml"/>
 	</article>
 	<nav class="pager" aria-label="{$messages/m[@k='lesson.pager']}">

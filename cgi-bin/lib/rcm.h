@@ -58,7 +58,9 @@ typedef int	(*field_valid_fn)(struct field *);
 struct field_def {
 	const char	*name;
 	field_valid_fn	 valid;
-	int		 raw;		/* bytes: the validator checks UTF-8 */
+	int		 flags;
+#define FIELD_RAW	0x01	/* bytes: the validator checks UTF-8 */
+#define FIELD_MULTI	0x02	/* may be given more than once */
 };
 
 struct field {

@@ -128,7 +128,17 @@ req_add_field(struct req *req, const struct field_def *defs, size_t defsz,
 		free(val);
 		return;
 	}
-	if (!defs[i].raw && !valid_utf8(val, valsz)) {
+	if (req->fields[i] != NULL && !(defs[i].flags & FIELD_MULTI)) {
+		/* Which of two values would we use?  Neither. */
+		if (req->bad_field == NULL) {
+			req->bad_field = defs[i].name;
+			req->bad_reason = "is given more than once";
+			req->bad_encoding = 1;
+		}
+		free(val);
+		return;
+	}
+	if (!(defs[i].flags & FIELD_RAW) && !valid_utf8(val, valsz)) {
 		if (req->bad_field == NULL) {
 			req->bad_field = defs[i].name;
 			req->bad_reason = "is not valid UTF-8 text";
