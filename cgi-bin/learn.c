@@ -398,8 +398,8 @@ page_lesson_post(struct resp *resp, struct req *req)
 		view_error(resp, req, 404, "lesson-unknown", NULL);
 		return;
 	}
-	if (db_exec(STMT_READ_INSERT, "isss", req->session->user_id, m->id,
-	    m->lessons[li].slug, m->version) < 0 ||
+	if (!db_insert_once(STMT_READ_INSERT, "isss", req->session->user_id,
+	    m->id, m->lessons[li].slug, m->version) ||
 	    db_exec(STMT_START_UPSERT, "iss", req->session->user_id, m->id,
 	    m->lessons[li].slug) < 0 ||
 	    (done = progress_complete_if_done(req->session->user_id, m)) < 0) {
@@ -1384,9 +1384,9 @@ publish_versions(void)
 
 	for (i = 0; i < catalog_current->modulesz; i++) {
 		m = &catalog_current->modules[i];
-		if (db_exec(STMT_MODULE_VERSION_PUBLISH, "sssssi", m->id,
-		    m->version, m->label, m->text[LANG_EN].title,
-		    m->text[LANG_ES].title, (int64_t)m->lessonsz) < 0) {
+		if (!db_insert_once(STMT_MODULE_VERSION_PUBLISH, "sssssi",
+		    m->id, m->version, m->label, m->text[LANG_EN].title,
+		    m->text[LANG_ES].title, (int64_t)m->lessonsz)) {
 			/* Published again at the next load or start. */
 			log_warnx("content: could not record version of %s",
 			    m->id);

@@ -122,11 +122,20 @@ start_programs() {
 		pidf=$VAR/run/$p.pid
 		alive "$pidf" && continue
 		rm -f "$VAR/run/$p.sock"
-		RCM_CONFIG=$VAR/rcm.conf spawn-fcgi -s "$VAR/run/$p.sock" \
-		    -M 0666 -P "$pidf" -- \
+		# -n: spawn-fcgi binds the socket and becomes multiwatch,
+		# which keeps the workers' stderr going to the log.
+		RCM_CONFIG=$VAR/rcm.conf setsid spawn-fcgi -n \
+		    -s "$VAR/run/$p.sock" -M 0666 -- \
 		    /usr/bin/multiwatch -f "$WORKERS" -r 1000000 -t 1000 -- \
-		    "$ROOT/cgi-bin/$p" >> "$VAR/log/$p.log" 2>&1 ||
-		    die "$p did not start: see $VAR/log/$p.log"
+		    "$ROOT/cgi-bin/$p" >> "$VAR/log/$p.log" 2>&1 < /dev/null &
+		echo $! > "$pidf"
+		i=0
+		until [ -S "$VAR/run/$p.sock" ]; do
+			i=$((i + 1))
+			alive "$pidf" && [ $i -lt 100 ] ||
+			    die "$p did not start: see $VAR/log/$p.log"
+			sleep 0.05
+		done
 	done
 }
 

@@ -215,7 +215,7 @@
 	<xsl:param name="max" select="@lessons"/>
 	<xsl:variable name="v" select="number($value)"/>
 	<p class="progress">
-		<progress value="{$v}" max="{$max}"><xsl:value-of select="$v"/>/<xsl:value-of select="$max"/></progress>
+		<progress value="{$v}" max="{$max}" aria-hidden="true"></progress>
 		<xsl:text> </xsl:text>
 		<span>
 			<xsl:call-template name="tr">

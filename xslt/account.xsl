@@ -35,15 +35,15 @@
 	<h2><xsl:call-template name="t"><xsl:with-param name="k" select="'account.profile'"/></xsl:call-template></h2>
 	<form method="post" action="/learn/account" class="stack">
 		<xsl:call-template name="csrf-field"/>
-		<p>
+		<div class="f">
 			<label for="full_name"><xsl:call-template name="t"><xsl:with-param name="k" select="'account.full-name'"/></xsl:call-template></label>
 			<input type="text" id="full_name" name="full_name" value="{full-name}" autocomplete="name" required="required" maxlength="200"/>
-		</p>
-		<p>
+		</div>
+		<div class="f">
 			<label for="agency"><xsl:call-template name="t"><xsl:with-param name="k" select="'account.agency'"/></xsl:call-template></label>
 			<input type="text" id="agency" name="agency" value="{agency}" autocomplete="organization" maxlength="200"/>
-		</p>
-		<p>
+		</div>
+		<div class="f">
 			<label for="sex"><xsl:call-template name="t"><xsl:with-param name="k" select="'account.sex'"/></xsl:call-template></label>
 			<select id="sex" name="sex">
 				<xsl:variable name="cur" select="string(@sex)"/>
@@ -54,34 +54,34 @@
 					</option>
 				</xsl:for-each>
 			</select>
-			<span class="small"><xsl:call-template name="t"><xsl:with-param name="k" select="'account.sex.why'"/></xsl:call-template></span>
-		</p>
-		<p>
+			<div class="small"><xsl:call-template name="t"><xsl:with-param name="k" select="'account.sex.why'"/></xsl:call-template></div>
+		</div>
+		<div class="f">
 			<label for="lang"><xsl:call-template name="t"><xsl:with-param name="k" select="'account.lang'"/></xsl:call-template></label>
 			<select id="lang" name="lang">
 				<option value="es" lang="es"><xsl:if test="@lang = 'es'"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>Español</option>
 				<option value="en" lang="en"><xsl:if test="@lang = 'en'"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>English</option>
 			</select>
-		</p>
+		</div>
 		<p><button type="submit"><xsl:call-template name="t"><xsl:with-param name="k" select="'account.save'"/></xsl:call-template></button></p>
 	</form>
 
 	<h2><xsl:call-template name="t"><xsl:with-param name="k" select="'account.password'"/></xsl:call-template></h2>
 	<form method="post" action="/learn/password" class="stack">
 		<xsl:call-template name="csrf-field"/>
-		<p>
+		<div class="f">
 			<label for="password"><xsl:call-template name="t"><xsl:with-param name="k" select="'account.password.current'"/></xsl:call-template></label>
 			<input type="password" id="password" name="password" autocomplete="current-password" required="required"/>
-		</p>
-		<p>
+		</div>
+		<div class="f">
 			<label for="new_password"><xsl:call-template name="t"><xsl:with-param name="k" select="'password.new'"/></xsl:call-template></label>
 			<input type="password" id="new_password" name="new_password" autocomplete="new-password" required="required" minlength="8" aria-describedby="pwhelp"/>
-			<span class="small" id="pwhelp"><xsl:call-template name="t"><xsl:with-param name="k" select="'password.rule'"/></xsl:call-template></span>
-		</p>
-		<p>
+			<div class="small" id="pwhelp"><xsl:call-template name="t"><xsl:with-param name="k" select="'password.rule'"/></xsl:call-template></div>
+		</div>
+		<div class="f">
 			<label for="new_password2"><xsl:call-template name="t"><xsl:with-param name="k" select="'password.again'"/></xsl:call-template></label>
 			<input type="password" id="new_password2" name="new_password2" autocomplete="new-password" required="required" minlength="8"/>
-		</p>
+		</div>
 		<p><button type="submit"><xsl:call-template name="t"><xsl:with-param name="k" select="'account.password.change'"/></xsl:call-template></button></p>
 	</form>
 </xsl:template>

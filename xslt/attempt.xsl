@@ -31,7 +31,7 @@
 	</xsl:if>
 	<h1><xsl:call-template name="t"><xsl:with-param name="k" select="'attempt.title'"/></xsl:call-template></h1>
 	<xsl:call-template name="notices"/>
-	<section class="result {@passed}">
+	<div class="result {@passed}">
 		<p class="verdict">
 			<xsl:choose>
 				<xsl:when test="@passed = 'yes'"><xsl:call-template name="t"><xsl:with-param name="k" select="'attempt.passed'"/></xsl:call-template></xsl:when>
@@ -58,7 +58,7 @@
 			<xsl:call-template name="date"><xsl:with-param name="d" select="@date"/></xsl:call-template>
 		</p>
 		<xsl:call-template name="next-step"/>
-	</section>
+	</div>
 	<xsl:if test="question">
 		<h2><xsl:call-template name="t"><xsl:with-param name="k" select="'attempt.review'"/></xsl:call-template></h2>
 		<ol class="review">

@@ -37,7 +37,7 @@
 			<dt><xsl:call-template name="t"><xsl:with-param name="k" select="'cert.date'"/></xsl:call-template></dt>
 			<dd><xsl:call-template name="date"><xsl:with-param name="d" select="@date"/></xsl:call-template></dd>
 			<dt><xsl:call-template name="t"><xsl:with-param name="k" select="'cert.score'"/></xsl:call-template></dt>
-			<dd><xsl:value-of select="@score"/> %</dd>
+			<dd><xsl:value-of select="@score"/> %</dd>
 			<xsl:if test="@minutes">
 				<dt><xsl:call-template name="t"><xsl:with-param name="k" select="'cert.duration'"/></xsl:call-template></dt>
 				<dd><xsl:call-template name="tr"><xsl:with-param name="k" select="'cert.minutes'"/><xsl:with-param name="p1" select="@minutes"/></xsl:call-template></dd>

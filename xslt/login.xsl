@@ -14,14 +14,14 @@
 		<xsl:if test="login/@next">
 			<input type="hidden" name="next" value="{login/@next}"/>
 		</xsl:if>
-		<p>
+		<div class="f">
 			<label for="email"><xsl:call-template name="t"><xsl:with-param name="k" select="'login.email'"/></xsl:call-template></label>
 			<input type="email" id="email" name="email" value="{login/@email}" autocomplete="username" required="required" autocapitalize="none" spellcheck="false"/>
-		</p>
-		<p>
+		</div>
+		<div class="f">
 			<label for="password"><xsl:call-template name="t"><xsl:with-param name="k" select="'login.password'"/></xsl:call-template></label>
 			<input type="password" id="password" name="password" autocomplete="current-password" required="required"/>
-		</p>
+		</div>
 		<p><button type="submit"><xsl:call-template name="t"><xsl:with-param name="k" select="'login.submit'"/></xsl:call-template></button></p>
 	</form>
 	<p class="small"><xsl:call-template name="t"><xsl:with-param name="k" select="'login.help'"/></xsl:call-template></p>

@@ -32,10 +32,10 @@
 		<xsl:call-template name="progress"/>
 		<xsl:choose>
 			<xsl:when test="@certificate">
-				<section class="done">
+				<div class="done">
 					<p><strong><xsl:call-template name="t"><xsl:with-param name="k" select="'module.passed'"/></xsl:call-template></strong></p>
 					<p><a class="button" href="/learn/certificate/{@certificate}"><xsl:call-template name="t"><xsl:with-param name="k" select="'module.certificate.link'"/></xsl:call-template></a></p>
-				</section>
+				</div>
 			</xsl:when>
 			<xsl:when test="@next">
 				<p><a class="button" href="/learn/m/{@id}/{@next}">

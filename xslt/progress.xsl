@@ -53,7 +53,7 @@
 							<xsl:call-template name="date"><xsl:with-param name="d" select="@date"/></xsl:call-template>
 							<xsl:text> · </xsl:text>
 							<xsl:value-of select="@score"/>
-							<xsl:text> % · </xsl:text>
+							<xsl:text> % · </xsl:text>
 							<xsl:call-template name="tr">
 								<xsl:with-param name="k" select="'module.version'"/>
 								<xsl:with-param name="p1" select="@version"/>
@@ -99,7 +99,7 @@
 										<xsl:with-param name="n" select="@score"/>
 										<xsl:with-param name="max" select="@max"/>
 									</xsl:call-template>
-									<xsl:text> % </xsl:text>
+									<xsl:text> % </xsl:text>
 									<xsl:choose>
 										<xsl:when test="@passed = 'yes'"><span class="badge passed"><xsl:call-template name="t"><xsl:with-param name="k" select="'attempt.passed.short'"/></xsl:call-template></span></xsl:when>
 										<xsl:otherwise><span class="badge failed"><xsl:call-template name="t"><xsl:with-param name="k" select="'attempt.failed.short'"/></xsl:call-template></span></xsl:otherwise>

@@ -82,6 +82,7 @@
 						</xsl:otherwise>
 					</xsl:choose>
 				</input>
+				<xsl:text> </xsl:text>
 				<label for="a{$q}-{@id}"><xsl:value-of select="."/></label>
 			</div>
 		</xsl:for-each>

@@ -24,15 +24,15 @@
 	<p><xsl:call-template name="t"><xsl:with-param name="k" select="'setpw.intro'"/></xsl:call-template></p>
 	<form method="post" action="/learn/set-password" class="stack">
 		<input type="hidden" name="token" value="{setpw/@token}"/>
-		<p>
+		<div class="f">
 			<label for="new_password"><xsl:call-template name="t"><xsl:with-param name="k" select="'password.new'"/></xsl:call-template></label>
 			<input type="password" id="new_password" name="new_password" autocomplete="new-password" required="required" minlength="8" aria-describedby="pwhelp"/>
-			<span class="small" id="pwhelp"><xsl:call-template name="t"><xsl:with-param name="k" select="'password.rule'"/></xsl:call-template></span>
-		</p>
-		<p>
+			<div class="small" id="pwhelp"><xsl:call-template name="t"><xsl:with-param name="k" select="'password.rule'"/></xsl:call-template></div>
+		</div>
+		<div class="f">
 			<label for="new_password2"><xsl:call-template name="t"><xsl:with-param name="k" select="'password.again'"/></xsl:call-template></label>
 			<input type="password" id="new_password2" name="new_password2" autocomplete="new-password" required="required" minlength="8"/>
-		</p>
+		</div>
 		<p><button type="submit"><xsl:call-template name="t"><xsl:with-param name="k" select="'setpw.submit'"/></xsl:call-template></button></p>
 	</form>
 </xsl:template>

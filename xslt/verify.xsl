@@ -28,24 +28,24 @@
 		</xsl:otherwise>
 	</xsl:choose>
 	<form method="get" action="/verify/" class="stack">
-		<p>
+		<div class="f">
 			<label for="code"><xsl:call-template name="t"><xsl:with-param name="k" select="'verify.code'"/></xsl:call-template></label>
 			<input type="text" id="code" name="code" required="required" autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="40" aria-describedby="codehelp"/>
-			<span class="small" id="codehelp"><xsl:call-template name="t"><xsl:with-param name="k" select="'verify.code.help'"/></xsl:call-template></span>
-		</p>
+			<div class="small" id="codehelp"><xsl:call-template name="t"><xsl:with-param name="k" select="'verify.code.help'"/></xsl:call-template></div>
+		</div>
 		<p><button type="submit"><xsl:call-template name="t"><xsl:with-param name="k" select="'verify.submit'"/></xsl:call-template></button></p>
 	</form>
 </xsl:template>
 
 <xsl:template match="certificate">
-	<section class="verdict-box {@status}" aria-labelledby="status">
-		<p class="status" id="status">
+	<div class="verdict-box {@status}">
+		<p class="status">
 			<xsl:call-template name="t"><xsl:with-param name="k" select="concat('verify.', @status)"/></xsl:call-template>
 		</p>
 		<p>
 			<xsl:call-template name="t"><xsl:with-param name="k" select="concat('verify.', @status, '.help')"/></xsl:call-template>
 		</p>
-	</section>
+	</div>
 	<dl class="facts">
 		<dt><xsl:call-template name="t"><xsl:with-param name="k" select="'verify.name'"/></xsl:call-template></dt>
 		<dd><strong><xsl:value-of select="name"/></strong></dd>

@@ -109,18 +109,18 @@ static const struct stmt_def stmts[STMT__MAX] = {
 	[STMT_MODULE_VERSION_PUBLISH] = {
 		"INSERT INTO module_versions "
 		"(module_id, version, label, title_en, title_es, lessons) "
-		"VALUES (?, ?, ?, ?, ?, ?) "
-		"ON DUPLICATE KEY UPDATE module_id = module_id",
-		DB_IDEMPOTENT },
+		"VALUES (?, ?, ?, ?, ?, ?)", DB_IDEMPOTENT },
 
-	/* Progress: lesson reads are idempotent by primary key. */
+	/*
+	 * Progress: lesson reads are idempotent by primary key; callers
+	 * take DB_E_DUPLICATE as "already recorded" (db_insert_once).
+	 */
 	[STMT_READS_BY_USER] = {
 		"SELECT module_id, lesson, version FROM lesson_reads "
 		"WHERE user_id = ?", DB_IDEMPOTENT },
 	[STMT_READ_INSERT] = {
 		"INSERT INTO lesson_reads (user_id, module_id, lesson, version) "
-		"VALUES (?, ?, ?, ?) "
-		"ON DUPLICATE KEY UPDATE user_id = user_id", DB_IDEMPOTENT },
+		"VALUES (?, ?, ?, ?)", DB_IDEMPOTENT },
 	[STMT_START_UPSERT] = {
 		"INSERT INTO module_starts (user_id, module_id, last_lesson) "
 		"VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE "
@@ -182,7 +182,7 @@ static const struct stmt_def stmts[STMT__MAX] = {
 		"score, attempts, started_at, completed_at, certificate) "
 		"VALUES (?, ?, ?, ?, ?, ?, COALESCE((SELECT started_at FROM "
 		"module_starts WHERE user_id = ? AND module_id = ?), NOW()), "
-		"NOW(), ?) ON DUPLICATE KEY UPDATE id = id", DB_IDEMPOTENT },
+		"NOW(), ?)", 0 },
 	[STMT_COMPLETIONS_BY_USER] = {
 		"SELECT module_id, version, lang, score, attempts, "
 		"DATE_FORMAT(completed_at, '%Y-%m-%dT%H:%i:%sZ'), certificate, "
@@ -759,6 +759,27 @@ db_exec(enum stmt s, const char *types, ...)
 	n = (int64_t)mysql_stmt_affected_rows(st);
 	mysql_stmt_reset(st);
 	return n;
+}
+
+/*
+ * Inserts a row that may already be there (a lesson read twice, a version
+ * published by every worker): a duplicate key counts as success.  Plain
+ * INSERT needs no UPDATE privilege, unlike ON DUPLICATE KEY UPDATE.
+ */
+int
+db_insert_once(enum stmt s, const char *types, ...)
+{
+	MYSQL_STMT	*st;
+	va_list		 ap;
+
+	va_start(ap, types);
+	st = db_run(s, types, ap);
+	va_end(ap);
+	if (st != NULL) {
+		mysql_stmt_reset(st);
+		return 1;
+	}
+	return db_lasterr == DB_E_DUPLICATE ? 1 : 0;
 }
 
 /* Closes the connection cleanly when a worker stops. */

@@ -38,7 +38,7 @@
  * Deeper element nesting than this is flattened to its text, so that
  * hostile input cannot exhaust the stack of the tree walk.
  */
-#define SANITIZE_DEPTH_MAX	64
+#define SANITIZE_DEPTH_MAX	256
 
 static pthread_once_t	 markdown_once = PTHREAD_ONCE_INIT;
 
@@ -68,8 +68,8 @@ markdown_init(void)
 }
 
 /*
- * Both libraries keep global state; the first caller sets it up.  The
- * catalog calls this too, so that a program never races on it.
+ * Discount, libxml2 and libsodium keep global state, set up here once
+ * by the first caller, whichever thread it runs in.
  */
 void
 markdown_setup(void)

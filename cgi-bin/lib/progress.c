@@ -183,13 +183,23 @@ progress_complete_if_done(int64_t user, const struct module *mod)
 	}
 	attempts = db_int(c, 0);
 	db_close(c);
-	/* A code collision (1 in 2^100) would only cost a second try. */
-	for (tries = 0; tries < 3; tries++) {
+	/*
+	 * A duplicate is either this completion, recorded already (a retry,
+	 * or a parallel request), or a certificate code collision (1 in
+	 * 2^100), which only costs another try.
+	 */
+	for (n = -1, tries = 0; tries < 3 && n < 0; tries++) {
 		certificate_code_new(code);
 		n = db_exec(STMT_COMPLETION_INSERT, "isssiiiss", user, mod->id,
 		    version, lang, score, attempts, user, mod->id, code);
-		if (n >= 0 || db_error() != DB_E_DUPLICATE)
+		if (n < 0 && db_error() != DB_E_DUPLICATE)
 			break;
+		if (n < 0 && (c = db_open(STMT_COMPLETION_FOR_MODULE, "iss",
+		    user, mod->id, version)) != NULL) {
+			if (db_fetch(c) == 1)
+				n = 0;
+			db_close(c);
+		}
 	}
 	free(version);
 	free(lang);

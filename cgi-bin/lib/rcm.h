@@ -261,6 +261,8 @@ void	 db_close(struct db_cursor *);
 /* Runs a statement without rows; returns affected rows or -1. */
 int64_t	 db_exec(enum stmt, const char *types, ...);
 int64_t	 db_last_id(void);
+/* An INSERT where an existing row is fine; returns 1, or 0 on error. */
+int	 db_insert_once(enum stmt, const char *types, ...);
 
 /* password.c: argon2id hashes. */
 char	*password_hash(const char *plain);

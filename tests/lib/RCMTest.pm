@@ -108,7 +108,7 @@ sub xpath {
 # Rows of a query as array refs, run as the database's root.
 sub sql {
 	my ($q) = @_;
-	open my $fh, '-|', 'mariadb', "--defaults-file=$ENV{VAR}/secrets/root.cnf",
+	open my $fh, '-|:encoding(UTF-8)', 'mariadb', "--defaults-file=$ENV{VAR}/secrets/root.cnf",
 	    '-N', '-B', 'rcm', '-e', $q or die "mariadb: $!";
 	my @rows = map { chomp; [split /\t/, $_, -1] } <$fh>;
 	close $fh;
