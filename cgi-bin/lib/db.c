@@ -251,8 +251,7 @@ static const struct stmt_def stmts[STMT__MAX] = {
 		"rows_created, rows_updated) VALUES (?, ?, ?, ?)", 0 },
 	[STMT_IMPORT_USER_INSERT] = {
 		"INSERT INTO roster_import_users (import_id, user_id, created) "
-		"VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE created = created",
-		DB_IDEMPOTENT },
+		"VALUES (?, ?, ?)", DB_IDEMPOTENT },
 	[STMT_IMPORT_GET] = {
 		"SELECT id, country, rows_created, rows_updated, "
 		"DATE_FORMAT(created_at, '%Y-%m-%dT%H:%i:%sZ') "
