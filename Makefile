@@ -21,7 +21,6 @@ PKGS		 = libmariadb libxml-2.0 libxslt libexslt libsodium libmarkdown \
 		   libbsd libqrencode
 RCM_CFLAGS	 = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter \
 		   -Wformat=2 -fstack-protector-strong -D_FORTIFY_SOURCE=2 \
-		   -DSYSCONFDIR='"$(SYSCONFDIR)"' -DDATADIR='"$(DATADIR)"' \
 		   -Icgi-bin/lib $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 RCM_LIBS	 = -lfcgi -lcsv $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS	 = $(RCM_CFLAGS) $(CFLAGS)
@@ -49,7 +48,7 @@ VAR		?= $(CURDIR)/var
 HTTP_PORT	?= 8080
 DB_PORT		?= 3407
 
-.PHONY: all deps run stop reload test bench install clean content-check
+.PHONY: all deps run stop reload test bench install clean content-check FORCE
 .SUFFIXES: .c .o
 
 all: $(PROGRAMS) $(TOOLS) $(UNIT_TESTS)
@@ -61,6 +60,17 @@ PROG_OBJS	 = cgi-bin/learn.o cgi-bin/report.o cgi-bin/admin.o \
 		   cgi-bin/verify.o cgi-bin/trainctl.o cgi-bin/contentcheck.o
 $(LIB_OBJS) $(PROG_OBJS) $(UNIT_TESTS:=.o): cgi-bin/lib/rcm.h \
 		   cgi-bin/lib/catalog.h
+
+# Installation paths compiled in as defaults; rewritten only when they
+# change, so that `make PREFIX=/usr` rebuilds what depends on them.
+cgi-bin/lib/paths.h: FORCE
+	@printf '#define SYSCONFDIR "%s"\n#define DATADIR "%s"\n' \
+	    '$(SYSCONFDIR)' '$(DATADIR)' > $@.tmp
+	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv -f $@.tmp $@
+FORCE:
+
+cgi-bin/lib/config.o cgi-bin/lib/server.o cgi-bin/trainctl.o: \
+		   cgi-bin/lib/paths.h
 
 $(LIB): $(LIB_OBJS)
 	rm -f $@
@@ -131,10 +141,10 @@ install: all
 	install -m 0644 conf/rcm.conf.example \
 	    $(DESTDIR)$(SYSCONFDIR)/rcm/rcm.conf.example
 	install -m 0644 conf/nginx-site.conf.example conf/rcm@.service \
-	    conf/rcm.conf.example conf/mariadb.cnf.in \
+	    conf/rcm.conf.example conf/mariadb.cnf.in conf/fastcgi.conf \
 	    $(DESTDIR)$(DATADIR)/doc/rcm/examples/
 	install -m 0644 README.md $(DESTDIR)$(DATADIR)/doc/rcm/
 
 clean:
 	rm -f $(LIB) $(LIB_OBJS) $(PROGRAMS) $(TOOLS) $(UNIT_TESTS) \
-	    cgi-bin/*.o tests/unit/*.o
+	    cgi-bin/*.o tests/unit/*.o cgi-bin/lib/paths.h

@@ -25,6 +25,7 @@
 #include <libxml/xmlwriter.h>
 #include <sodium.h>
 
+#include "paths.h"
 #include "rcm.h"
 
 #define DEMO_PASSWORD	"demo-password-2026"

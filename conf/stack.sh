@@ -42,7 +42,8 @@ subst() {
 	    -e "s|@HTTP_PORT@|$HTTP_PORT|g" -e "s|@DB_PORT@|$DB_PORT|g" \
 	    -e "s|@USER@|$NGINX_USER|g" -e "s|@DB_USER@|$DB_USER|g" \
 	    -e "s|@VERIFY_RATE@|${VERIFY_RATE:-30r/m}|g" \
-	    -e "s|@SIGNIN_RATE@|${SIGNIN_RATE:-60r/m}|g" "$1"
+	    -e "s|@SIGNIN_RATE@|${SIGNIN_RATE:-60r/m}|g" \
+	    -e "s|@CONTENT@|${CONTENT_DIR:-$ROOT/content}|g" "$1"
 }
 
 start_db() {

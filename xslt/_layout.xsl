@@ -12,7 +12,7 @@
     notices      every <notice> of the page, in the page's language
     status       the status badge of a module (not-started, in-progress, passed)
     progress     a <progress> bar with "2 of 4 lessons read"
-    date         YYYY-MM-DD[ hh:mm:ss] as "1 March 2026" / "1 de marzo de 2026"
+    date         YYYY-MM-DD[Thh:mm:ssZ] as "1 March 2026" / "1 de marzo de 2026"
     percent      round(100 * n / max)
   and mode "xhtml" copies sanitised lesson HTML element by element.
 -->
@@ -236,7 +236,7 @@
 	</xsl:choose>
 </xsl:template>
 
-<!-- "2026-03-01" or "2026-03-01 10:22:33" in words; as given otherwise. -->
+<!-- "2026-03-01" or "2026-03-01T10:22:33Z" in words; as given otherwise. -->
 <xsl:template name="date">
 	<xsl:param name="d"/>
 	<xsl:variable name="y" select="substring($d, 1, 4)"/>

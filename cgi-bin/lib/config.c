@@ -12,6 +12,7 @@
 
 #include <bsd/stdlib.h>
 
+#include "paths.h"
 #include "rcm.h"
 
 struct config	 cfg;

@@ -20,6 +20,7 @@
 #include <libxml/parser.h>
 #include <sodium.h>
 
+#include "paths.h"
 #include "rcm.h"
 
 struct catalog			*catalog_current;
