@@ -655,7 +655,7 @@ static const page_fn pages[PAGE__MAX] = {
 
 static const struct program admin = {
 	"admin", "/admin/healthz", keys, KEY__MAX, routes,
-	sizeof(routes) / sizeof(routes[0]), pages, NULL
+	sizeof(routes) / sizeof(routes[0]), pages, NULL, 0
 };
 
 int

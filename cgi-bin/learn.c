@@ -41,11 +41,15 @@ valid_next(struct field *f)
 	    strpbrk(f->val, "\r\n\\") == NULL;
 }
 
-/* A notice key shown after a redirect ("saved", "password-changed"). */
+/*
+ * A notice key shown after a redirect ("account.saved"); only keys of the
+ * message catalogs are shown, so nobody can put words on the page.
+ */
 static int
 valid_done(struct field *f)
 {
-	return valid_slug(f) && f->valsz < 32;
+	return f->valsz > 0 && f->valsz < 40 && strspn(f->val,
+	    "abcdefghijklmnopqrstuvwxyz.-") == f->valsz;
 }
 
 static const struct field_def keys[KEY__MAX] = {
@@ -153,6 +157,24 @@ view_fallback(xmlDocPtr doc, enum lang want, enum lang used)
 		return;
 	n = view_notice(doc, "lang.fallback", "info");
 	view_attr(n, "lang", lang_code(used));
+}
+
+/* The quiz in the page's language, else in one that has it. */
+static const struct module_text *
+quiz_text(const struct module *m, enum lang want, enum lang *used)
+{
+	size_t	 i;
+
+	if (want < LANG__MAX && m->text[want].questionsz > 0) {
+		*used = want;
+		return &m->text[want];
+	}
+	for (i = 0; i < LANG__MAX; i++)
+		if (m->text[i].questionsz > 0) {
+			*used = (enum lang)i;
+			return &m->text[i];
+		}
+	return module_text(m, want, used);
 }
 
 static const struct module *
@@ -266,8 +288,15 @@ page_catalog(struct resp *resp, struct req *req)
 		n = view_add(cont, "target", NULL);
 		view_attr(n, "href", next != NULL ?
 		    "lesson" : "quiz");
-		if (next != NULL)
+		if (next != NULL) {
+			enum lang used;
+
 			view_attr(n, "slug", next->slug);
+			view_attr_int(n, "number", module_lesson_index(mp->mod,
+			    next->slug) + 1);
+			view_add(n, "title", lesson_text(next, req->lang,
+			    &used)->title);
+		}
 	}
 	progress_free(p);
 	view_render(resp, req, doc, 200, NULL);
@@ -300,6 +329,8 @@ page_module(struct resp *resp, struct req *req)
 	}
 	t = module_text(m, req->lang, &used);
 	doc = view_new(req, "module");
+	if (req_str(req, KEY_DONE) != NULL)
+		view_notice(doc, req_str(req, KEY_DONE), "info");
 	view_fallback(doc, req->lang, used);
 	n = view_module_summary(view_root(doc), m, req->lang,
 	    progress_module(p, m->id));
@@ -460,7 +491,7 @@ page_quiz(struct resp *resp, struct req *req)
 		view_error(resp, req, 404, "module-unknown", NULL);
 		return;
 	}
-	t = module_text(m, req->lang, &used);
+	t = quiz_text(m, req->lang, &used);
 	if ((today = attempts_today(req->session->user_id, m->id)) < 0) {
 		db_unavailable(resp, req);
 		return;
@@ -675,6 +706,7 @@ page_attempt(struct resp *resp, struct req *req)
 	view_attr_int(a, "max", db_int(c, 7));
 	view_attr(a, "passed", db_int(c, 8) ? "yes" : "no");
 	view_attr(a, "date", db_str(c, 10));
+	view_attr(a, "lang", db_str(c, 3));
 	m = find_module(db_str(c, 1));
 	lang = lang_from_code(db_str(c, 3));
 	quiz_answers_decode(db_str(c, 5), selected);
@@ -1449,7 +1481,7 @@ static const page_fn pages[PAGE__MAX] = {
 
 static const struct program learn = {
 	"learn", "/learn/healthz", keys, KEY__MAX, routes,
-	sizeof(routes) / sizeof(routes[0]), pages, publish_versions
+	sizeof(routes) / sizeof(routes[0]), pages, publish_versions, 0
 };
 
 int

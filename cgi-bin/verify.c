@@ -132,9 +132,10 @@ static const page_fn pages[PAGE__MAX] = {
 	[PAGE_CODE] = page_code,
 };
 
+/* Public: verify has no access to sessions, and needs none. */
 static const struct program verify = {
 	"verify", "/verify/healthz", keys, KEY__MAX, routes,
-	sizeof(routes) / sizeof(routes[0]), pages, NULL
+	sizeof(routes) / sizeof(routes[0]), pages, NULL, PROGRAM_PUBLIC
 };
 
 int

@@ -189,14 +189,22 @@ struct loader {
 	struct report		*reports;
 	size_t			 reportsz;
 	size_t			 reportmax;
+	size_t			 errors;  /* reports that are not warnings */
 	int			 render; /* no problem yet: render */
+	/*
+	 * Serving: a translation missing in one language is a warning and
+	 * the module is served with the other language (the page says so).
+	 * The checker and the preview are strict: it is an error there.
+	 */
+	int			 lenient;
 };
 
 static void
-loader_vreport(struct loader *ld, const char *module, const char *file,
-    size_t line, const char *fmt, va_list ap)
+loader_vreport(struct loader *ld, int warning, const char *module,
+    const char *file, size_t line, const char *fmt, va_list ap)
 {
 	struct report	*r;
+	char		*msg;
 
 	if (ld->reportsz == ld->reportmax) {
 		ld->reportmax = ld->reportmax == 0 ? 16 : ld->reportmax * 2;
@@ -208,8 +216,15 @@ loader_vreport(struct loader *ld, const char *module, const char *file,
 	r->file = xstrdup(file);
 	r->line = line;
 	r->seq = ld->reportsz++;
-	if (vasprintf(&r->msg, fmt, ap) < 0)
+	if (vasprintf(&msg, fmt, ap) < 0)
 		err(1, "vasprintf");
+	if (warning) {
+		r->msg = xasprintf("warning: %s", msg);
+		free(msg);
+		return;
+	}
+	r->msg = msg;
+	ld->errors++;
 	ld->render = 0;
 }
 
@@ -225,7 +240,7 @@ loader_report(struct loader *ld, const char *module, const char *file,
 	va_list	 ap;
 
 	va_start(ap, fmt);
-	loader_vreport(ld, module, file, line, fmt, ap);
+	loader_vreport(ld, 0, module, file, line, fmt, ap);
 	va_end(ap);
 }
 
@@ -364,10 +379,28 @@ mreport(struct mloader *ml, const char *file, size_t line,
 	va_list	 ap;
 
 	va_start(ap, fmt);
-	loader_vreport(ml->ld, ml->id, file == NULL ? "" : file, line,
+	loader_vreport(ml->ld, 0, ml->id, file == NULL ? "" : file, line,
 	    fmt, ap);
 	va_end(ap);
 	ml->problems++;
+}
+
+/* A missing translation: an error, or a warning when serving. */
+static void
+mreport_translation(struct mloader *ml, const char *file, const char *fmt,
+    ...) __attribute__((format(printf, 3, 4)));
+
+static void
+mreport_translation(struct mloader *ml, const char *file, const char *fmt,
+    ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	loader_vreport(ml->ld, ml->ld->lenient, ml->id, file, 0, fmt, ap);
+	va_end(ap);
+	if (!ml->ld->lenient)
+		ml->problems++;
 }
 
 static int
@@ -2139,6 +2172,7 @@ check_presence(struct mloader *ml)
 	char		*name;
 	size_t		 i;
 	int		 module = 0, quiz[LANG__MAX] = { 0 };
+	int		 anymeta = 0, anyquiz = 0;
 	enum lang	 l, o;
 
 	for (i = 0; i < ml->filesz; i++)
@@ -2149,14 +2183,24 @@ check_presence(struct mloader *ml)
 	if (!module)
 		mreport(ml, "module.txt", 0, "missing");
 	for (l = 0; l < LANG__MAX; l++) {
+		anymeta |= m->text[l].present;
+		anyquiz |= quiz[l];
+	}
+	for (l = 0; l < LANG__MAX; l++) {
 		if (!m->text[l].present) {
 			name = xasprintf("meta.%s.txt", lang_code(l));
-			mreport(ml, name, 0, "missing");
+			if (anymeta)
+				mreport_translation(ml, name, "missing");
+			else
+				mreport(ml, name, 0, "missing");
 			free(name);
 		}
 		if (!quiz[l]) {
 			name = xasprintf("quiz.%s.md", lang_code(l));
-			mreport(ml, name, 0, "missing");
+			if (anyquiz)
+				mreport_translation(ml, name, "missing");
+			else
+				mreport(ml, name, 0, "missing");
 			free(name);
 		}
 	}
@@ -2171,8 +2215,8 @@ check_presence(struct mloader *ml)
 				if (ls->text[o].present)
 					break;
 			name = xasprintf("%s.%s.md", ls->slug, lang_code(l));
-			mreport(ml, name, 0, "missing (lesson exists in %s)",
-			    lang_code(o));
+			mreport_translation(ml, name,
+			    "missing (lesson exists in %s)", lang_code(o));
 			free(name);
 		}
 	}
@@ -2396,7 +2440,7 @@ module_order_cmp(const void *a, const void *b)
  * the number of problems reported.
  */
 static struct catalog *
-catalog_read(const char *dir, catalog_report_fn fn, void *arg,
+catalog_read(const char *dir, int lenient, catalog_report_fn fn, void *arg,
     size_t *problems)
 {
 	struct loader		 ld;
@@ -2413,6 +2457,7 @@ catalog_read(const char *dir, catalog_report_fn fn, void *arg,
 	unsigned char		 digest[crypto_hash_sha256_BYTES];
 
 	loader_init(&ld, dir);
+	ld.lenient = lenient;
 	if ((d = opendir(ld.dir)) == NULL) {
 		loader_report(&ld, "", "", 0, "cannot open: %s",
 		    strerror(errno));
@@ -2448,7 +2493,7 @@ catalog_read(const char *dir, catalog_report_fn fn, void *arg,
 		ids[idsz++] = xstrdup(de->d_name);
 	}
 	closedir(d);
-	if (idsz == 0 && ld.reportsz == 0)
+	if (idsz == 0 && ld.errors == 0)
 		loader_report(&ld, "", "", 0, "no modules");
 	sort_array(ids, idsz, sizeof(*ids), strp_cmp);
 
@@ -2469,7 +2514,7 @@ catalog_read(const char *dir, catalog_report_fn fn, void *arg,
 			    mods[i].m->order, mods[j].m->id);
 	}
 
-	if (ld.reportsz == 0) {
+	if (ld.errors == 0) {
 		c = xcalloc(1, sizeof(*c));
 		c->dir = xstrdup(ld.dir);
 		c->modules = xcalloc(idsz, sizeof(*c->modules));
@@ -2507,7 +2552,7 @@ out:
 struct catalog *
 catalog_load(const char *dir, catalog_report_fn fn, void *arg)
 {
-	return catalog_read(dir, fn, arg, NULL);
+	return catalog_read(dir, 1, fn, arg, NULL);
 }
 
 size_t
@@ -2516,7 +2561,7 @@ catalog_check(const char *dir, catalog_report_fn fn, void *arg)
 	struct catalog	*c;
 	size_t		 n;
 
-	c = catalog_read(dir, fn, arg, &n);
+	c = catalog_read(dir, 0, fn, arg, &n);
 	catalog_free(c);
 	return n;
 }

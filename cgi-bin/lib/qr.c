@@ -23,13 +23,22 @@ view_add_qr(xmlNodePtr parent, const char *text)
 	    == NULL)
 		return NULL;
 	w = qr->width;
-	/* At most "M123,123h1v1h-1z" per module. */
-	p = d = xmalloc((size_t)w * (size_t)w * 18 + 1);
+	/* One rectangle per horizontal run of dark modules. */
+	p = d = xmalloc((size_t)w * (size_t)w * 24 + 1);
 	*p = '\0';
 	for (y = 0; y < w; y++)
-		for (x = 0; x < w; x++)
-			if (qr->data[y * w + x] & 1)
-				p += sprintf(p, "M%d,%dh1v1h-1z", x + 4, y + 4);
+		for (x = 0; x < w; x++) {
+			int run;
+
+			if (!(qr->data[y * w + x] & 1))
+				continue;
+			for (run = 1; x + run < w &&
+			    (qr->data[y * w + x + run] & 1); run++)
+				continue;
+			p += sprintf(p, "M%d,%dh%dv1h-%dz", x + 4, y + 4, run,
+			    run);
+			x += run - 1;
+		}
 	n = view_add(parent, "qr", NULL);
 	/* A quiet zone of four modules on each side. */
 	view_attr_int(n, "size", w + 8);

@@ -406,6 +406,8 @@ void	 view_transform(struct resp *, struct req *, const char *xsl,
 		enum lang);
 void	 view_error(struct resp *, struct req *, int status,
 		const char *key, const char *detail);
+void	 view_error_headers(struct resp *, struct req *, int status,
+		const char *key, const char *extra_headers);
 
 /* server.c: the FastCGI loop, routing and signals shared by all programs. */
 #define ROUTE_NOCSRF	0x01	/* POST without a session (sign-in) */
@@ -429,6 +431,8 @@ struct program {
 	size_t			 routesz;
 	const page_fn		*pages;		/* indexed by route page */
 	void			(*catalog_loaded)(void);
+	int			 flags;
+#define PROGRAM_PUBLIC	0x01	/* no sessions: pages for anyone (verify) */
 };
 
 extern struct catalog	*catalog_current;

@@ -196,7 +196,7 @@ serve(FCGX_Request *fr, const struct program *prog)
 	struct resp		 resp;
 	const struct route	*rt = NULL;
 	size_t			 i;
-	int			 wrong_method = 0, rc;
+	int			 wrong_method = 0;
 
 	resp.out = fr->out;
 	resp.head_only = 0;
@@ -212,9 +212,8 @@ serve(FCGX_Request *fr, const struct program *prog)
 		goto out;
 	}
 	if (req.method == METHOD__MAX) {
-		resp_headers(&resp, &req, 405, "text/plain; charset=utf-8",
+		view_error_headers(&resp, &req, 405, "method",
 		    "Allow: GET, HEAD, POST\r\n");
-		resp_puts(&resp, "Method not allowed.\n");
 		goto out;
 	}
 	if (req.bad_encoding) {
@@ -239,19 +238,19 @@ serve(FCGX_Request *fr, const struct program *prog)
 		}
 		wrong_method = 1;
 	}
-	if (rt == NULL && wrong_method) {
-		resp_headers(&resp, &req, 405, "text/html; charset=utf-8",
-		    req.method == METHOD_POST ? "Allow: GET, HEAD\r\n" :
-		    "Allow: POST\r\n");
-		resp_puts(&resp, "<!DOCTYPE html><title>405</title>"
-		    "<p>Method not allowed.</p>\n");
-		goto out;
-	}
 	if (rt == NULL) {
-		view_error(&resp, &req, 404, "not-found", NULL);
+		/* The error page knows who is signed in, if it can. */
+		if (!(prog->flags & PROGRAM_PUBLIC) && session_load(&req) > 0)
+			req_set_lang(&req);
+		if (wrong_method)
+			view_error_headers(&resp, &req, 405, "method",
+			    req.method == METHOD_POST ? "Allow: GET, HEAD\r\n" :
+			    "Allow: POST\r\n");
+		else
+			view_error(&resp, &req, 404, "not-found", NULL);
 		goto out;
 	}
-	if ((rc = session_load(&req)) < 0) {
+	if (!(prog->flags & PROGRAM_PUBLIC) && session_load(&req) < 0) {
 		view_error(&resp, &req, 503, "db-unavailable", NULL);
 		goto out;
 	}

@@ -348,10 +348,9 @@ view_notice(xmlDocPtr doc, const char *key, const char *kind)
 	return n;
 }
 
-/* An error page: status, a message in the page's language, details. */
-void
-view_error(struct resp *resp, struct req *req, int status, const char *key,
-    const char *detail)
+static void
+view_error_page(struct resp *resp, struct req *req, int status,
+    const char *key, const char *detail, const char *extra_headers)
 {
 	xmlDocPtr	 doc;
 	xmlNodePtr	 e;
@@ -363,5 +362,21 @@ view_error(struct resp *resp, struct req *req, int status, const char *key,
 	view_add(e, "title", resp_status_text(status));
 	if (detail != NULL)
 		view_add(e, "detail", detail);
-	view_render(resp, req, doc, status, NULL);
+	view_render(resp, req, doc, status, extra_headers);
+}
+
+/* An error page: status, a message in the page's language, details. */
+void
+view_error(struct resp *resp, struct req *req, int status, const char *key,
+    const char *detail)
+{
+	view_error_page(resp, req, status, key, detail, NULL);
+}
+
+/* The same with more header lines (Allow: for 405). */
+void
+view_error_headers(struct resp *resp, struct req *req, int status,
+    const char *key, const char *extra_headers)
+{
+	view_error_page(resp, req, status, key, NULL, extra_headers);
 }

@@ -72,6 +72,9 @@ collect(void *arg, const char *path, size_t line, const char *msg)
 {
 	struct reports	*r = arg;
 
+	/* Serving reports missing translations as warnings; same text. */
+	if (strncmp(msg, "warning: ", 9) == 0)
+		msg += 9;
 	r->v = xreallocarray(r->v, r->n + 1, sizeof(*r->v));
 	r->v[r->n++] = line > 0 ? xasprintf("%s:%zu: %s", path, line, msg) :
 	    xasprintf("%s: %s", path, msg);
@@ -517,6 +520,45 @@ test_bad(void)
 }
 
 /* Versions follow the bytes of the files, and only them. */
+/*
+ * A lesson missing in one language: an error for the checker, a warning
+ * when serving, which loads the module without that translation.
+ */
+static void
+test_missing_translation(void)
+{
+	struct reports	 r = { NULL, 0 };
+	struct catalog	*c;
+	const struct module *m;
+	const struct lesson *l;
+	char		*tmp, *cmd, *good;
+	size_t		 n;
+
+	tmp = scratch_dir();
+	cmd = xasprintf("cp -R '%s/good' '%s/' && rm '%s/good/refugee-definition/"
+	    "02-cartagena.es.md'", fixtures, tmp, tmp);
+	run(cmd);
+	free(cmd);
+	good = xasprintf("%s/good", tmp);
+	n = catalog_check(good, collect, &r);
+	ok(n == 1, "checker: a missing translation is a problem (%zu)", n);
+	reports_free(&r);
+	c = catalog_load(good, collect, &r);
+	ok(c != NULL, "serving: the module still loads");
+	ok(r.n == 1, "serving: the missing translation is reported");
+	m = c != NULL ? catalog_find_module(c, "refugee-definition") : NULL;
+	l = m != NULL ? module_find_lesson(m, "02-cartagena") : NULL;
+	ok(l != NULL && l->text[LANG_EN].present && !l->text[LANG_ES].present,
+	    "serving: the lesson is there in English only");
+	catalog_free(c);
+	reports_free(&r);
+	cmd = xasprintf("rm -rf '%s'", tmp);
+	run(cmd);
+	free(cmd);
+	free(good);
+	free(tmp);
+}
+
 static void
 test_versions(void)
 {
@@ -786,6 +828,7 @@ main(int argc, char *argv[])
 	test_good();
 	test_module_load();
 	test_bad();
+	test_missing_translation();
 	test_versions();
 	test_empty();
 	test_speed();
