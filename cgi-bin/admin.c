@@ -60,7 +60,7 @@ valid_done(struct field *f)
 static const struct field_def keys[KEY__MAX] = {
 	[KEY_CSRF] = { "csrf", valid_token, 0 },
 	[KEY_ROSTER] = { "roster", valid_roster, FIELD_RAW },
-	[KEY_COUNTRY] = { "country", valid_country, 0 },
+	[KEY_COUNTRY] = { "country", valid_country, FIELD_OPTIONAL },
 	[KEY_PAGE] = { "page", valid_page_number, 0 },
 	[KEY_CODE] = { "code", valid_code, 0 },
 	[KEY_DONE] = { "done", valid_done, 0 },

@@ -39,21 +39,21 @@ valid_sort(struct field *f)
 	    strcmp(f->val, "activity") == 0;
 }
 
-/* An empty filter in a form means "all": treat it as absent. */
 static int
 valid_agency(struct field *f)
 {
 	return f->valsz > 0 && valid_line(f);
 }
 
+/* Filters left empty in the form mean "all". */
 static const struct field_def keys[KEY__MAX] = {
-	[KEY_CSRF] = { "csrf", valid_token },
-	[KEY_YEAR] = { "year", valid_year },
-	[KEY_COUNTRY] = { "country", valid_country },
-	[KEY_AGENCY] = { "agency", valid_agency },
-	[KEY_MODULE] = { "module", valid_slug },
-	[KEY_SORT] = { "sort", valid_sort },
-	[KEY_PAGE] = { "page", valid_page_number },
+	[KEY_CSRF] = { "csrf", valid_token, 0 },
+	[KEY_YEAR] = { "year", valid_year, FIELD_OPTIONAL },
+	[KEY_COUNTRY] = { "country", valid_country, FIELD_OPTIONAL },
+	[KEY_AGENCY] = { "agency", valid_agency, FIELD_OPTIONAL },
+	[KEY_MODULE] = { "module", valid_slug, FIELD_OPTIONAL },
+	[KEY_SORT] = { "sort", valid_sort, FIELD_OPTIONAL },
+	[KEY_PAGE] = { "page", valid_page_number, FIELD_OPTIONAL },
 };
 
 enum page {

@@ -61,6 +61,7 @@ struct field_def {
 	int		 flags;
 #define FIELD_RAW	0x01	/* bytes: the validator checks UTF-8 */
 #define FIELD_MULTI	0x02	/* may be given more than once */
+#define FIELD_OPTIONAL	0x04	/* an empty value means absent ("all") */
 };
 
 struct field {

@@ -128,6 +128,10 @@ req_add_field(struct req *req, const struct field_def *defs, size_t defsz,
 		free(val);
 		return;
 	}
+	if (valsz == 0 && (defs[i].flags & FIELD_OPTIONAL)) {
+		free(val);
+		return;
+	}
 	if (req->fields[i] != NULL && !(defs[i].flags & FIELD_MULTI)) {
 		/* Which of two values would we use?  Neither. */
 		if (req->bad_field == NULL) {
