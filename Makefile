@@ -30,7 +30,7 @@ DEB_PACKAGES	 = gcc make pkg-config libfcgi-dev libmariadb-dev libxml2-dev \
 		   libxslt1-dev libmarkdown2-dev libsodium-dev libbsd-dev \
 		   libcsv-dev libqrencode-dev mariadb-server mariadb-client \
 		   nginx-light spawn-fcgi multiwatch libxml2-utils xsltproc \
-		   curl perl libxml-libxml-perl wrk time
+		   curl perl libxml-libxml-perl lynx wrk time
 
 LIB_OBJS	 = cgi-bin/lib/alloc.o cgi-bin/lib/log.o cgi-bin/lib/config.o \
 		   cgi-bin/lib/req.o cgi-bin/lib/valid.o cgi-bin/lib/resp.o \

@@ -41,6 +41,12 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+# A copy of content/ that the tests may change and reload.
+mkdir -p "$VAR"
+cp -R "$ROOT/content" "$VAR/content"
+CONTENT_DIR=$VAR/content
+export CONTENT_DIR
+
 echo "# stack in $VAR, http://127.0.0.1:$HTTP_PORT/"
 sh "$ROOT/conf/stack.sh" start || exit 1
 sh "$ROOT/conf/stack.sh" demo >/dev/null || exit 1
