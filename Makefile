@@ -51,7 +51,9 @@ DB_PORT		?= 3407
 .PHONY: all deps run stop reload test bench install clean content-check FORCE
 .SUFFIXES: .c .o
 
-all: $(PROGRAMS) $(TOOLS) $(UNIT_TESTS)
+BENCH		 = tests/bench/bench_catalog
+
+all: $(PROGRAMS) $(TOOLS) $(UNIT_TESTS) $(BENCH)
 
 .c.o:
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
@@ -93,6 +95,9 @@ cgi-bin/contentcheck: cgi-bin/contentcheck.o
 
 tests/unit/test_req: tests/unit/test_req.o
 	$(CC) $(ALL_CFLAGS) -o $@ tests/unit/test_req.o $(LIB) $(RCM_LIBS)
+tests/bench/bench_catalog: tests/bench/bench_catalog.o $(LIB)
+	$(CC) $(ALL_CFLAGS) -o $@ tests/bench/bench_catalog.o $(LIB) $(RCM_LIBS)
+
 tests/unit/test_lib: tests/unit/test_lib.o
 	$(CC) $(ALL_CFLAGS) -o $@ tests/unit/test_lib.o $(LIB) $(RCM_LIBS)
 tests/unit/test_catalog: tests/unit/test_catalog.o
@@ -147,4 +152,5 @@ install: all
 
 clean:
 	rm -f $(LIB) $(LIB_OBJS) $(PROGRAMS) $(TOOLS) $(UNIT_TESTS) \
-	    cgi-bin/*.o tests/unit/*.o cgi-bin/lib/paths.h
+	    cgi-bin/*.o tests/unit/*.o cgi-bin/lib/paths.h $(BENCH) \
+	    tests/bench/*.o

@@ -190,7 +190,6 @@ cmd_export(int argc, char *argv[])
 		{ NULL, 0, NULL, 0 }
 	};
 	struct report_filter	 f;
-	struct report_summary	 sum;
 	const char		*format = "xml", *country = NULL;
 	const char		*agency = NULL, *module = NULL;
 	enum lang		 lang = LANG_ES;
@@ -240,26 +239,23 @@ cmd_export(int argc, char *argv[])
 	if (year == 0)
 		errx(2, "export: --year is required");
 	db_init("report");
+	db_set_read_timeout(3600);
 	report_filter_init(&f, year);
 	f.country = country;
 	f.agency = agency;
 	f.module = module;
-	if (report_summary_load(&f, &sum) < 0)
-		errx(1, "database unavailable");
 	if (strcmp(format, "xml") == 0) {
 		w = xmlNewTextWriter(xmlOutputBufferCreateFile(stdout, NULL));
-		n = records_write(w, &f, &sum, personal);
+		n = records_write(w, &f, personal);
 		xmlFreeTextWriter(w);
-		report_summary_free(&sum);
 		fflush(stdout);
 		if (n < 0)
 			errx(1, "database error: the export is incomplete");
 		return 0;
 	}
 	w = xmlNewTextWriterDoc(&doc, 0);
-	n = records_write(w, &f, &sum, personal);
+	n = records_write(w, &f, personal);
 	xmlFreeTextWriter(w);
-	report_summary_free(&sum);
 	if (n < 0)
 		errx(1, "database error: nothing exported");
 	return apply_to_stdout(strcmp(format, "csv") == 0 ? "records-csv" :

@@ -14,6 +14,7 @@
     progress     a <progress> bar with "2 of 4 lessons read"
     date         YYYY-MM-DD[Thh:mm:ssZ] as "1 March 2026" / "1 de marzo de 2026"
     percent      round(100 * n / max)
+    country-options  an <option> for each member country, one selected
   and mode "xhtml" copies sanitised lesson HTML element by element.
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
@@ -84,6 +85,23 @@
 
 <xsl:template name="csrf-field">
 	<input type="hidden" name="csrf" value="{$csrf}"/>
+</xsl:template>
+
+<!-- The eleven member countries, by code, named in the page's language. -->
+<xsl:template name="country-options">
+	<xsl:param name="selected"/>
+	<xsl:param name="codes" select="'BZ CA CR DO SV GT HN MX NI PA US '"/>
+	<xsl:if test="string($codes)">
+		<xsl:variable name="c" select="substring-before($codes, ' ')"/>
+		<option value="{$c}">
+			<xsl:if test="$c = $selected"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+			<xsl:call-template name="t"><xsl:with-param name="k" select="concat('country.', $c)"/></xsl:call-template>
+		</option>
+		<xsl:call-template name="country-options">
+			<xsl:with-param name="selected" select="$selected"/>
+			<xsl:with-param name="codes" select="substring-after($codes, ' ')"/>
+		</xsl:call-template>
+	</xsl:if>
 </xsl:template>
 
 <xsl:template match="/page">

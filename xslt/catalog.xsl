@@ -39,7 +39,18 @@
 		<p>
 			<xsl:choose>
 				<xsl:when test="target/@href = 'lesson'">
-					<a class="button" href="/learn/m/{@id}/{target/@slug}"><xsl:call-template name="t"><xsl:with-param name="k" select="'catalog.continue.lesson'"/></xsl:call-template></a>
+					<a class="button" href="/learn/m/{@id}/{target/@slug}">
+						<xsl:choose>
+							<xsl:when test="target/@number and string(target/title)">
+								<xsl:call-template name="tr">
+									<xsl:with-param name="k" select="'catalog.continue.next'"/>
+									<xsl:with-param name="p1" select="target/@number"/>
+									<xsl:with-param name="p2" select="target/title"/>
+								</xsl:call-template>
+							</xsl:when>
+							<xsl:otherwise><xsl:call-template name="t"><xsl:with-param name="k" select="'catalog.continue.lesson'"/></xsl:call-template></xsl:otherwise>
+						</xsl:choose>
+					</a>
 				</xsl:when>
 				<xsl:otherwise>
 					<a class="button" href="/learn/m/{@id}/quiz"><xsl:call-template name="t"><xsl:with-param name="k" select="'catalog.continue.quiz'"/></xsl:call-template></a>

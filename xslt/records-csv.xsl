@@ -23,21 +23,21 @@
 <xsl:template match="cr:record">
 	<xsl:call-template name="field"><xsl:with-param name="v" select="@id"/></xsl:call-template>
 	<xsl:call-template name="field"><xsl:with-param name="v" select="cr:learner/@id"/></xsl:call-template>
-	<xsl:call-template name="field"><xsl:with-param name="v" select="cr:learner/cr:name"/></xsl:call-template>
-	<xsl:call-template name="field"><xsl:with-param name="v" select="cr:learner/cr:sex"/></xsl:call-template>
-	<xsl:call-template name="field"><xsl:with-param name="v" select="cr:learner/cr:agency"/></xsl:call-template>
-	<xsl:call-template name="field"><xsl:with-param name="v" select="cr:learner/cr:country"/></xsl:call-template>
+	<xsl:call-template name="field"><xsl:with-param name="v" select="cr:learner"/></xsl:call-template>
+	<xsl:call-template name="field"><xsl:with-param name="v" select="cr:learner/@sex"/></xsl:call-template>
+	<xsl:call-template name="field"><xsl:with-param name="v" select="cr:learner/@agency"/></xsl:call-template>
+	<xsl:call-template name="field"><xsl:with-param name="v" select="cr:learner/@country"/></xsl:call-template>
 	<xsl:call-template name="field"><xsl:with-param name="v" select="cr:learningOpportunity/@id"/></xsl:call-template>
-	<xsl:call-template name="field"><xsl:with-param name="v" select="cr:learningOpportunity/cr:title"/></xsl:call-template>
+	<xsl:call-template name="field"><xsl:with-param name="v" select="cr:learningOpportunity"/></xsl:call-template>
 	<xsl:call-template name="field"><xsl:with-param name="v" select="cr:learningOpportunity/@version"/></xsl:call-template>
 	<xsl:call-template name="field"><xsl:with-param name="v" select="cr:learningOpportunity/@language"/></xsl:call-template>
-	<xsl:call-template name="field"><xsl:with-param name="v" select="cr:started"/></xsl:call-template>
-	<xsl:call-template name="field"><xsl:with-param name="v" select="cr:completed"/></xsl:call-template>
-	<xsl:call-template name="field"><xsl:with-param name="v" select="cr:scaledScore"/></xsl:call-template>
-	<xsl:call-template name="field"><xsl:with-param name="v" select="cr:successStatus"/></xsl:call-template>
-	<xsl:call-template name="field"><xsl:with-param name="v" select="cr:attempts"/></xsl:call-template>
-	<xsl:call-template name="field"><xsl:with-param name="v" select="cr:credential/cr:identifier"/></xsl:call-template>
-	<xsl:call-template name="field"><xsl:with-param name="v" select="cr:credential/cr:verificationURL"/></xsl:call-template>
+	<xsl:call-template name="field"><xsl:with-param name="v" select="@started"/></xsl:call-template>
+	<xsl:call-template name="field"><xsl:with-param name="v" select="@completed"/></xsl:call-template>
+	<xsl:call-template name="field"><xsl:with-param name="v" select="@scaledScore"/></xsl:call-template>
+	<xsl:call-template name="field"><xsl:with-param name="v" select="@successStatus"/></xsl:call-template>
+	<xsl:call-template name="field"><xsl:with-param name="v" select="@attempts"/></xsl:call-template>
+	<xsl:call-template name="field"><xsl:with-param name="v" select="cr:credential/@identifier"/></xsl:call-template>
+	<xsl:call-template name="field"><xsl:with-param name="v" select="cr:credential/@verificationURL"/></xsl:call-template>
 	<xsl:call-template name="field">
 		<xsl:with-param name="v" select="cr:credential/@status"/>
 		<xsl:with-param name="last" select="true()"/>

@@ -161,16 +161,16 @@
 <xsl:template match="cr:record">
 	<tr>
 		<xsl:if test="/cr:completionRecords/@personalData = 'yes'">
-			<td><xsl:value-of select="cr:learner/cr:name"/></td>
+			<td><xsl:value-of select="cr:learner"/></td>
 		</xsl:if>
-		<td><xsl:value-of select="cr:learner/cr:agency"/></td>
-		<td><xsl:value-of select="cr:learningOpportunity/cr:title"/></td>
-		<td><xsl:value-of select="substring(cr:completed, 1, 10)"/></td>
-		<td class="n"><xsl:value-of select="round(100 * cr:scaledScore)"/> %</td>
-		<td class="n"><xsl:value-of select="cr:attempts"/></td>
+		<td><xsl:value-of select="cr:learner/@agency"/></td>
+		<td><xsl:value-of select="cr:learningOpportunity"/></td>
+		<td><xsl:value-of select="substring(@completed, 1, 10)"/></td>
+		<td class="n"><xsl:value-of select="round(100 * @scaledScore)"/> %</td>
+		<td class="n"><xsl:value-of select="@attempts"/></td>
 		<xsl:if test="/cr:completionRecords/@personalData = 'yes'">
 			<td>
-				<xsl:value-of select="cr:credential/cr:identifier"/>
+				<xsl:value-of select="cr:credential/@identifier"/>
 				<xsl:if test="cr:credential/@status = 'revoked'">
 					<xsl:text> (</xsl:text>
 					<xsl:call-template name="s"><xsl:with-param name="k" select="'revoked'"/></xsl:call-template>

@@ -279,42 +279,42 @@ static const struct stmt_def stmts[STMT__MAX] = {
 	"AND " u ".country = COALESCE(?, " u ".country) " \
 	"AND " u ".agency = COALESCE(?, " u ".agency) " \
 	"AND " m ".module_id = COALESCE(?, " m ".module_id) "
+	/*
+	 * One row per module, sex, agency and month: the month is that of
+	 * the officer's first completion of the module in the period (0 on
+	 * the rows of the other counts), so that one scan of completions
+	 * gives both the completions and their months.
+	 */
 	[STMT_REPORT_SUMMARY] = {
-		"SELECT module_id, sex, agency, SUM(started), SUM(completed), "
-		"SUM(attempted), SUM(passed) FROM ("
-		" SELECT r.module_id, u.sex, u.agency, 1 AS started, "
+		"SELECT module_id, sex, agency, month, SUM(started), "
+		"SUM(completed), SUM(attempted), SUM(passed) FROM ("
+		" SELECT r.module_id, u.sex, u.agency, 0 AS month, 1 AS started, "
 		" 0 AS completed, 0 AS attempted, 0 AS passed FROM "
 		" (SELECT DISTINCT user_id, module_id FROM lesson_reads "
 		"  WHERE read_at >= ? AND read_at < ?) r "
 		" JOIN users u ON u.id = r.user_id WHERE 1 "
 		REPORT_SCOPE("u", "r")
 		" UNION ALL "
-		" SELECT c.module_id, u.sex, u.agency, 0, 1, 0, 0 FROM "
-		" (SELECT DISTINCT user_id, module_id FROM completions "
-		"  WHERE completed_at >= ? AND completed_at < ? "
-		"  AND revoked_at IS NULL) c "
+		" SELECT c.module_id, u.sex, u.agency, c.month, 0, 1, 0, 0 FROM "
+		" (SELECT user_id, module_id, MONTH(MIN(completed_at)) AS month "
+		"  FROM completions WHERE completed_at >= ? AND completed_at < ? "
+		"  AND revoked_at IS NULL GROUP BY user_id, module_id) c "
 		" JOIN users u ON u.id = c.user_id WHERE 1 "
 		REPORT_SCOPE("u", "c")
 		" UNION ALL "
-		" SELECT a.module_id, u.sex, u.agency, 0, 0, 1, MAX(a.passed) "
+		" SELECT a.module_id, u.sex, u.agency, 0, 0, 0, 1, MAX(a.passed) "
 		" FROM quiz_attempts a JOIN users u ON u.id = a.user_id "
 		" WHERE a.submitted_at >= ? AND a.submitted_at < ? "
 		REPORT_SCOPE("u", "a")
 		" GROUP BY a.user_id, a.module_id, u.sex, u.agency"
-		") x GROUP BY module_id, sex, agency "
-		"ORDER BY module_id, sex, agency", DB_IDEMPOTENT },
+		") x GROUP BY module_id, sex, agency, month "
+		"ORDER BY module_id, sex, agency, month", DB_IDEMPOTENT },
 	[STMT_REPORT_ENROLLED] = {
 		"SELECT sex, agency, COUNT(*) FROM users u "
 		"WHERE role = 'officer' AND active = 1 AND created_at < ? "
 		"AND u.country = COALESCE(?, u.country) "
 		"AND u.agency = COALESCE(?, u.agency) "
 		"GROUP BY sex, agency ORDER BY sex, agency", DB_IDEMPOTENT },
-	[STMT_REPORT_MONTHLY] = {
-		"SELECT MONTH(c.completed_at), COUNT(*) FROM completions c "
-		"JOIN users u ON u.id = c.user_id "
-		"WHERE c.completed_at >= ? AND c.completed_at < ? "
-		"AND c.revoked_at IS NULL " REPORT_SCOPE("u", "c")
-		"GROUP BY MONTH(c.completed_at) ORDER BY 1", DB_IDEMPOTENT },
 	/* Sort keys: name, agency, completed, activity. */
 	[STMT_REPORT_OFFICERS] = {
 		"SELECT u.id, u.full_name, u.email, u.agency, u.sex, "
@@ -337,19 +337,23 @@ static const struct stmt_def stmts[STMT__MAX] = {
 		"AND u.country = COALESCE(?, u.country) "
 		"AND u.agency = COALESCE(?, u.agency)", DB_IDEMPOTENT },
 	/* Streamed: one row per completion, memory stays flat. */
+	/*
+	 * In record id order: a scan of the primary key with no sort, so the
+	 * first row comes at once.  Titles are looked up in C from
+	 * STMT_MODULE_TITLES; times are formatted in C.
+	 */
 	[STMT_REPORT_RECORDS] = {
-		"SELECT c.id, u.id, u.full_name, u.sex, u.agency, u.country, "
-		"c.module_id, c.version, c.lang, "
-		"COALESCE(IF(c.lang = 'es', v.title_es, v.title_en), c.module_id), "
-		"DATE_FORMAT(c.started_at, '%Y-%m-%dT%H:%i:%sZ'), "
-		"DATE_FORMAT(c.completed_at, '%Y-%m-%dT%H:%i:%sZ'), "
-		"c.score, c.attempts, c.certificate, c.revoked_at IS NOT NULL "
+		"SELECT STRAIGHT_JOIN c.id, u.id, u.full_name, u.sex, u.agency, "
+		"u.country, c.module_id, c.version, c.lang, c.started_at, "
+		"c.completed_at, c.score, c.attempts, c.certificate, "
+		"c.revoked_at IS NOT NULL "
 		"FROM completions c JOIN users u ON u.id = c.user_id "
-		"LEFT JOIN module_versions v ON v.module_id = c.module_id "
-		"AND v.version = c.version "
 		"WHERE c.completed_at >= ? AND c.completed_at < ? "
 		REPORT_SCOPE("u", "c")
-		"ORDER BY c.completed_at, c.id", DB_IDEMPOTENT | DB_STREAM },
+		"ORDER BY c.id", DB_IDEMPOTENT | DB_STREAM },
+	[STMT_MODULE_TITLES] = {
+		"SELECT module_id, version, title_en, title_es "
+		"FROM module_versions", DB_IDEMPOTENT },
 	[STMT_REPORT_AGENCIES] = {
 		"SELECT DISTINCT agency FROM users u WHERE role = 'officer' "
 		"AND u.country = COALESCE(?, u.country) ORDER BY agency",
@@ -366,12 +370,27 @@ static const struct stmt_def stmts[STMT__MAX] = {
 	[STMT_ROLLBACK] = { "ROLLBACK", 0 },
 };
 
+/*
+ * A result column.  Integers and times are fetched in binary (the server
+ * sends them so with prepared statements) and turned into text here only
+ * when asked: Connector/C would otherwise format every one with printf.
+ */
+enum coltype {
+	COL_TEXT,
+	COL_INT,
+	COL_TIME
+};
+
 struct column {
+	enum coltype	 type;
 	char		*buf;
 	unsigned long	 cap;
 	unsigned long	 len;
 	my_bool		 isnull;
 	my_bool		 error;
+	long long	 ll;		/* COL_INT */
+	MYSQL_TIME	 tm;		/* COL_TIME */
+	int		 formatted;	/* buf holds ll or tm as text */
 };
 
 struct db_cursor {
@@ -383,6 +402,7 @@ struct db_cursor {
 };
 
 static MYSQL		*db_conn;
+static unsigned int	 db_read_timeout = 4;
 static MYSQL_STMT	*db_prepared[STMT__MAX];
 static char		*db_account;
 static enum db_err	 db_lasterr;
@@ -392,6 +412,17 @@ static const struct stmt_def *
 stmt_def(enum stmt s)
 {
 	return &stmts[s];
+}
+
+/*
+ * Seconds to wait for the server's answer.  Pages keep the default, so a
+ * hung database gives a 503 within seconds; exports that sort a million
+ * rows before the first one arrives need longer.
+ */
+void
+db_set_read_timeout(unsigned int seconds)
+{
+	db_read_timeout = seconds;
 }
 
 void
@@ -464,8 +495,9 @@ db_connect(void)
 	/* Short limits: a dead database must give a 503 within seconds. */
 	timeout = 2;
 	mysql_optionsv(c, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
-	timeout = 4;
+	timeout = db_read_timeout;
 	mysql_optionsv(c, MYSQL_OPT_READ_TIMEOUT, &timeout);
+	timeout = 4;
 	mysql_optionsv(c, MYSQL_OPT_WRITE_TIMEOUT, &timeout);
 	mysql_optionsv(c, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 	/* Times are stored and shown in UTC. */
@@ -638,19 +670,43 @@ db_open(enum stmt s, const char *types, ...)
 	if ((meta = mysql_stmt_result_metadata(st)) == NULL)
 		return c;
 	c->colsz = mysql_num_fields(meta);
-	mysql_free_result(meta);
 	c->binds = xcalloc(c->colsz, sizeof(*c->binds));
 	c->cols = xcalloc(c->colsz, sizeof(*c->cols));
 	for (i = 0; i < c->colsz; i++) {
-		c->cols[i].cap = 128;
-		c->cols[i].buf = xmalloc(c->cols[i].cap);
-		c->binds[i].buffer_type = MYSQL_TYPE_STRING;
-		c->binds[i].buffer = c->cols[i].buf;
-		c->binds[i].buffer_length = c->cols[i].cap - 1;
-		c->binds[i].length = &c->cols[i].len;
-		c->binds[i].is_null = &c->cols[i].isnull;
-		c->binds[i].error = &c->cols[i].error;
+		MYSQL_FIELD	*fd = mysql_fetch_field_direct(meta, i);
+		struct column	*col = &c->cols[i];
+
+		col->cap = 128;
+		col->buf = xmalloc(col->cap);
+		c->binds[i].length = &col->len;
+		c->binds[i].is_null = &col->isnull;
+		c->binds[i].error = &col->error;
+		switch (fd->type) {
+		case MYSQL_TYPE_TINY:
+		case MYSQL_TYPE_SHORT:
+		case MYSQL_TYPE_INT24:
+		case MYSQL_TYPE_LONG:
+		case MYSQL_TYPE_LONGLONG:
+			col->type = COL_INT;
+			c->binds[i].buffer_type = MYSQL_TYPE_LONGLONG;
+			c->binds[i].buffer = &col->ll;
+			c->binds[i].is_unsigned = 0;
+			break;
+		case MYSQL_TYPE_DATETIME:
+		case MYSQL_TYPE_TIMESTAMP:
+			col->type = COL_TIME;
+			c->binds[i].buffer_type = MYSQL_TYPE_DATETIME;
+			c->binds[i].buffer = &col->tm;
+			break;
+		default:
+			col->type = COL_TEXT;
+			c->binds[i].buffer_type = MYSQL_TYPE_STRING;
+			c->binds[i].buffer = col->buf;
+			c->binds[i].buffer_length = col->cap - 1;
+			break;
+		}
 	}
+	mysql_free_result(meta);
 	if (mysql_stmt_bind_result(st, c->binds) != 0 ||
 	    (!c->streaming && mysql_stmt_store_result(st) != 0)) {
 		db_seterr(mysql_stmt_errno(st), mysql_stmt_error(st), s);
@@ -680,11 +736,16 @@ db_fetch(struct db_cursor *c)
 	for (i = 0; i < c->colsz; i++) {
 		struct column	*col = &c->cols[i];
 
+		col->formatted = 0;
 		if (col->isnull) {
 			col->buf[0] = '\0';
 			col->len = 0;
+			col->ll = 0;
+			col->formatted = 1;
 			continue;
 		}
+		if (col->type != COL_TEXT)
+			continue;
 		if (col->len >= col->cap) {
 			col->cap = col->len + 1;
 			col->buf = xreallocarray(col->buf, 1, col->cap);
@@ -710,19 +771,86 @@ db_isnull(const struct db_cursor *c, size_t i)
 int64_t
 db_int(const struct db_cursor *c, size_t i)
 {
-	return i < c->colsz ? strtoll(c->cols[i].buf, NULL, 10) : 0;
+	if (i >= c->colsz)
+		return 0;
+	if (c->cols[i].type == COL_INT)
+		return c->cols[i].ll;
+	return strtoll(c->cols[i].buf, NULL, 10);
+}
+
+/* Digits of v, right to left, into the end of buf; returns the start. */
+static char *
+fmt_ll(char *end, long long v)
+{
+	unsigned long long	 u = v < 0 ? -(unsigned long long)v :
+	    (unsigned long long)v;
+
+	*--end = '\0';
+	do
+		*--end = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		*--end = '-';
+	return end;
+}
+
+static void
+fmt_digits(char *p, unsigned int v, int n)
+{
+	while (n-- > 0) {
+		p[n] = (char)('0' + v % 10);
+		v /= 10;
+	}
+}
+
+/* Text of a binary column, made on first use: "-12", "2026-02-10 10:00:00". */
+static void
+column_format(struct column *col)
+{
+	char	 tmp[32], *p;
+
+	if (col->type == COL_INT) {
+		p = fmt_ll(tmp + sizeof(tmp), col->ll);
+		col->len = (unsigned long)strlen(p);
+		memcpy(col->buf, p, col->len + 1);
+	} else {
+		fmt_digits(col->buf, col->tm.year, 4);
+		col->buf[4] = '-';
+		fmt_digits(col->buf + 5, col->tm.month, 2);
+		col->buf[7] = '-';
+		fmt_digits(col->buf + 8, col->tm.day, 2);
+		col->buf[10] = ' ';
+		fmt_digits(col->buf + 11, col->tm.hour, 2);
+		col->buf[13] = ':';
+		fmt_digits(col->buf + 14, col->tm.minute, 2);
+		col->buf[16] = ':';
+		fmt_digits(col->buf + 17, col->tm.second, 2);
+		col->buf[19] = '\0';
+		col->len = 19;
+	}
+	col->formatted = 1;
 }
 
 const char *
 db_str(const struct db_cursor *c, size_t i)
 {
-	return i < c->colsz ? c->cols[i].buf : "";
+	struct column	*col;
+
+	if (i >= c->colsz)
+		return "";
+	col = &c->cols[i];
+	if (col->type != COL_TEXT && !col->formatted)
+		column_format(col);
+	return col->buf;
 }
 
 size_t
 db_len(const struct db_cursor *c, size_t i)
 {
-	return i < c->colsz ? c->cols[i].len : 0;
+	if (i >= c->colsz)
+		return 0;
+	(void)db_str(c, i);
+	return c->cols[i].len;
 }
 
 void
@@ -779,6 +907,21 @@ db_insert_once(enum stmt s, const char *types, ...)
 		return 1;
 	}
 	return db_lasterr == DB_E_DUPLICATE ? 1 : 0;
+}
+
+/*
+ * In a forked child: drop the parent's connection and statements without
+ * closing them (closing would end the parent's session on the shared
+ * socket); the child's next query opens its own connection.
+ */
+void
+db_forget(void)
+{
+	size_t	 i;
+
+	for (i = 0; i < STMT__MAX; i++)
+		db_prepared[i] = NULL;
+	db_conn = NULL;
 }
 
 /* Closes the connection cleanly when a worker stops. */

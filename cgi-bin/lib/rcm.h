@@ -222,11 +222,11 @@ enum stmt {
 	STMT_COMPLETION_REVOKE,
 	STMT_REPORT_SUMMARY,
 	STMT_REPORT_ENROLLED,
-	STMT_REPORT_MONTHLY,
 	STMT_REPORT_OFFICERS,
 	STMT_REPORT_OFFICERS_COUNT,
 	STMT_REPORT_RECORDS,
 	STMT_REPORT_AGENCIES,
+	STMT_MODULE_TITLES,
 	STMT_COUNTRIES,
 	STMT_BEGIN,
 	STMT_COMMIT,
@@ -244,8 +244,10 @@ enum db_err {
 struct db_cursor;
 
 void	 db_init(const char *account);
+void	 db_set_read_timeout(unsigned int seconds);
 int	 db_ping(void);
 void	 db_close_all(void);
+void	 db_forget(void);
 enum db_err db_error(void);
 /*
  * Parameters are described by a string of types, one letter each:
@@ -363,7 +365,7 @@ void	 report_summary_free(struct report_summary *);
 typedef struct _xmlTextWriter *xmlTextWriterPtr;
 void	 summary_write(xmlTextWriterPtr, const struct report_summary *);
 int	 records_write(xmlTextWriterPtr, const struct report_filter *,
-		const struct report_summary *, int personal);
+		int personal);
 #define RECORDS_NS	"urn:x-rcm:completion-records:1"
 
 /* roster.c: checking a CSV roster of officers before importing it. */

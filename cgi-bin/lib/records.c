@@ -8,12 +8,17 @@
  * opportunity, credential, issuer) and SCORM run-time data (scaled score,
  * success status) where they fit; the schema is xslt/completion-records.xsd.
  */
+#include <sys/wait.h>
+
+#include <errno.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
+#include <bsd/string.h>
 #include <libxml/xmlwriter.h>
 
 #include "rcm.h"
@@ -60,19 +65,29 @@ report_summary_load(const struct report_filter *f, struct report_summary *s)
 	    f->start, f->end, f->country, f->agency, f->module);
 	if (c == NULL)
 		return -1;
+	/* Rows come sorted; months of one module, sex, agency are merged. */
 	while ((rc = db_fetch(c)) == 1) {
-		struct summary_row *r;
+		struct summary_row *r = s->rowsz > 0 ?
+		    &s->rows[s->rowsz - 1] : NULL;
+		int64_t month = db_int(c, 3);
 
-		s->rows = xreallocarray(s->rows, s->rowsz + 1,
-		    sizeof(*s->rows));
-		r = &s->rows[s->rowsz++];
-		r->module = xstrdup(db_str(c, 0));
-		r->sex = xstrdup(db_str(c, 1));
-		r->agency = xstrdup(db_str(c, 2));
-		r->started = db_int(c, 3);
-		r->completed = db_int(c, 4);
-		r->attempted = db_int(c, 5);
-		r->passed = db_int(c, 6);
+		if (r == NULL || strcmp(r->module, db_str(c, 0)) != 0 ||
+		    strcmp(r->sex, db_str(c, 1)) != 0 ||
+		    strcmp(r->agency, db_str(c, 2)) != 0) {
+			s->rows = xreallocarray(s->rows, s->rowsz + 1,
+			    sizeof(*s->rows));
+			r = &s->rows[s->rowsz++];
+			memset(r, 0, sizeof(*r));
+			r->module = xstrdup(db_str(c, 0));
+			r->sex = xstrdup(db_str(c, 1));
+			r->agency = xstrdup(db_str(c, 2));
+		}
+		r->started += db_int(c, 4);
+		r->completed += db_int(c, 5);
+		r->attempted += db_int(c, 6);
+		r->passed += db_int(c, 7);
+		if (month >= 1 && month <= 12)
+			s->monthly[month - 1] += db_int(c, 5);
 	}
 	db_close(c);
 	if (rc < 0)
@@ -90,15 +105,6 @@ report_summary_load(const struct report_filter *f, struct report_summary *s)
 		e->agency = xstrdup(db_str(c, 1));
 		e->officers = db_int(c, 2);
 	}
-	db_close(c);
-	if (rc < 0)
-		goto fail;
-	if ((c = db_open(STMT_REPORT_MONTHLY, "sssss", f->start, f->end,
-	    f->country, f->agency, f->module)) == NULL)
-		goto fail;
-	while ((rc = db_fetch(c)) == 1)
-		if (db_int(c, 0) >= 1 && db_int(c, 0) <= 12)
-			s->monthly[db_int(c, 0) - 1] = db_int(c, 1);
 	db_close(c);
 	if (rc < 0)
 		goto fail;
@@ -215,55 +221,262 @@ summary_write(xmlTextWriterPtr w, const struct report_summary *s)
 	xmlTextWriterEndElement(w);
 }
 
-/* One <record>; personal data only when the reader may see it. */
-static void
-write_record(xmlTextWriterPtr w, struct db_cursor *c, int personal)
-{
-	char	 scaled[32];
-	long long score = db_int(c, 12);
+/* Titles of every module version, loaded before the records stream. */
+struct titles {
+	struct title {
+		char	*module, *version, *title[LANG__MAX];
+	}		*v;
+	size_t		 n;
+	size_t		 last;	/* most rows repeat the previous module */
+};
 
-	xmlTextWriterStartElement(w, BAD_CAST "record");
-	xmlTextWriterWriteFormatAttribute(w, BAD_CAST "id", "c%s",
-	    db_str(c, 0));
-	xmlTextWriterStartElement(w, BAD_CAST "learner");
-	if (personal) {
-		xmlTextWriterWriteFormatAttribute(w, BAD_CAST "id", "u%s",
-		    db_str(c, 1));
-		w_elem(w, "name", db_str(c, 2));
+static int
+titles_load(struct titles *t)
+{
+	struct db_cursor	*c;
+	int			 rc;
+
+	memset(t, 0, sizeof(*t));
+	if ((c = db_open(STMT_MODULE_TITLES, "")) == NULL)
+		return -1;
+	while ((rc = db_fetch(c)) == 1) {
+		t->v = xreallocarray(t->v, t->n + 1, sizeof(*t->v));
+		t->v[t->n].module = xstrdup(db_str(c, 0));
+		t->v[t->n].version = xstrdup(db_str(c, 1));
+		t->v[t->n].title[LANG_EN] = xstrdup(db_str(c, 2));
+		t->v[t->n].title[LANG_ES] = xstrdup(db_str(c, 3));
+		t->n++;
 	}
-	w_elem(w, "sex", db_str(c, 3));
-	w_elem(w, "agency", db_str(c, 4));
-	w_elem(w, "country", db_str(c, 5));
+	db_close(c);
+	return rc < 0 ? -1 : 0;
+}
+
+static const char *
+titles_find(struct titles *t, const char *module, const char *version,
+    const char *lang)
+{
+	enum lang	 l = lang_from_code(lang);
+	size_t		 i;
+
+	if (l == LANG__MAX)
+		l = LANG_EN;
+	for (i = 0; i < t->n; i++) {
+		struct title *e = &t->v[(t->last + i) % t->n];
+
+		if (strcmp(e->version, version) == 0 &&
+		    strcmp(e->module, module) == 0) {
+			t->last = (t->last + i) % t->n;
+			return e->title[l];
+		}
+	}
+	return module;
+}
+
+static void
+titles_free(struct titles *t)
+{
+	size_t	 i;
+
+	for (i = 0; i < t->n; i++) {
+		free(t->v[i].module);
+		free(t->v[i].version);
+		free(t->v[i].title[LANG_EN]);
+		free(t->v[i].title[LANG_ES]);
+	}
+	free(t->v);
+}
+
+/* "2026-02-10 10:00:00" as stored (UTC) to "2026-02-10T10:00:00Z". */
+static const xmlChar *
+utc_time(char buf[32], const char *dbtime)
+{
+	size_t	 n = strlen(dbtime);
+
+	if (n != 19 || dbtime[10] != ' ')
+		return BAD_CAST dbtime;
+	memcpy(buf, dbtime, 19);
+	buf[10] = 'T';
+	buf[19] = 'Z';
+	buf[20] = '\0';
+	return BAD_CAST buf;
+}
+
+/* prefix + text into buf, for ids without printf (a million rows). */
+static const xmlChar *
+join(char *buf, size_t bufsz, const char *prefix, const char *text)
+{
+	size_t	 p = strlen(prefix), t = strlen(text);
+
+	if (p + t + 1 > bufsz)
+		t = bufsz - p - 1;
+	memcpy(buf, prefix, p);
+	memcpy(buf + p, text, t);
+	buf[p + t] = '\0';
+	return BAD_CAST buf;
+}
+
+/*
+ * One <record>; personal data only when the reader may see it.  Values
+ * go through xmlTextWriter, which escapes them.  This runs once per row
+ * of a million-row export: scalars are attributes (an element costs the
+ * writer two allocations, an attribute none) and nothing here calls
+ * printf or allocates.
+ */
+static void
+write_record(xmlTextWriterPtr w, struct db_cursor *c, int personal,
+    struct titles *t)
+{
+	char		 buf[512], started[32], completed[32], scaled[8];
+	long long	 score = db_int(c, 11);
+
+	/* SCORM cmi.score.scaled: 0 to 1, from a percentage. */
+	if (score < 0 || score > 100)
+		score = 0;
+	scaled[0] = (char)('0' + score / 100);
+	scaled[1] = '.';
+	scaled[2] = (char)('0' + (score % 100) / 10);
+	scaled[3] = (char)('0' + score % 10);
+	scaled[4] = '\0';
+	xmlTextWriterStartElement(w, BAD_CAST "record");
+	xmlTextWriterWriteAttribute(w, BAD_CAST "id",
+	    join(buf, sizeof(buf), "c", db_str(c, 0)));
+	xmlTextWriterWriteAttribute(w, BAD_CAST "started",
+	    utc_time(started, db_str(c, 9)));
+	xmlTextWriterWriteAttribute(w, BAD_CAST "completed",
+	    utc_time(completed, db_str(c, 10)));
+	xmlTextWriterWriteAttribute(w, BAD_CAST "scaledScore", BAD_CAST scaled);
+	/* SCORM cmi.success_status: a completion is a passed quiz. */
+	xmlTextWriterWriteAttribute(w, BAD_CAST "successStatus",
+	    BAD_CAST "passed");
+	xmlTextWriterWriteAttribute(w, BAD_CAST "attempts",
+	    BAD_CAST db_str(c, 12));
+
+	xmlTextWriterStartElement(w, BAD_CAST "learner");
+	if (personal)
+		xmlTextWriterWriteAttribute(w, BAD_CAST "id",
+		    join(buf, sizeof(buf), "u", db_str(c, 1)));
+	xmlTextWriterWriteAttribute(w, BAD_CAST "sex", BAD_CAST db_str(c, 3));
+	xmlTextWriterWriteAttribute(w, BAD_CAST "country",
+	    BAD_CAST db_str(c, 5));
+	xmlTextWriterWriteAttribute(w, BAD_CAST "agency",
+	    BAD_CAST db_str(c, 4));
+	if (personal)
+		xmlTextWriterWriteString(w, BAD_CAST db_str(c, 2));
 	xmlTextWriterEndElement(w);
+
 	xmlTextWriterStartElement(w, BAD_CAST "learningOpportunity");
 	xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST db_str(c, 6));
 	xmlTextWriterWriteAttribute(w, BAD_CAST "version",
 	    BAD_CAST db_str(c, 7));
 	xmlTextWriterWriteAttribute(w, BAD_CAST "language",
 	    BAD_CAST db_str(c, 8));
-	w_elem(w, "title", db_str(c, 9));
+	xmlTextWriterWriteString(w, BAD_CAST titles_find(t, db_str(c, 6),
+	    db_str(c, 7), db_str(c, 8)));
 	xmlTextWriterEndElement(w);
-	w_elem(w, "started", db_str(c, 10));
-	w_elem(w, "completed", db_str(c, 11));
-	/* SCORM cmi.score.scaled: 0 to 1. */
-	snprintf(scaled, sizeof(scaled), "%lld.%02lld", score / 100,
-	    score % 100);
-	w_elem(w, "scaledScore", scaled);
-	/* SCORM cmi.success_status: a completion is a passed quiz. */
-	w_elem(w, "successStatus", "passed");
-	w_elem(w, "attempts", db_str(c, 13));
+
 	xmlTextWriterStartElement(w, BAD_CAST "credential");
 	xmlTextWriterWriteAttribute(w, BAD_CAST "status",
-	    BAD_CAST (db_int(c, 15) ? "revoked" : "valid"));
+	    BAD_CAST (db_int(c, 14) ? "revoked" : "valid"));
 	if (personal) {
-		char *url = xasprintf("%s/verify/%s", cfg.base_url,
-		    db_str(c, 14));
-		w_elem(w, "identifier", db_str(c, 14));
-		w_elem(w, "verificationURL", url);
-		free(url);
+		xmlTextWriterWriteAttribute(w, BAD_CAST "identifier",
+		    BAD_CAST db_str(c, 13));
+		join(buf, sizeof(buf), cfg.base_url, "/verify/");
+		strlcat(buf, db_str(c, 13), sizeof(buf));
+		xmlTextWriterWriteAttribute(w, BAD_CAST "verificationURL",
+		    BAD_CAST buf);
 	}
 	xmlTextWriterEndElement(w);
 	xmlTextWriterEndElement(w);
+}
+
+/*
+ * The summary of the period, computed by a child process on its own
+ * database connection while the parent streams the records: the first
+ * record leaves at once and the aggregate queries cost no extra time.
+ * The child writes the <summary> element (made by xmlTextWriter) into a
+ * pipe; the parent copies it after the records.
+ */
+struct summary_job {
+	pid_t	 pid;
+	int	 fd;
+};
+
+static void
+summary_child(int fd, const struct report_filter *f)
+{
+	struct report_summary	 s;
+	xmlBufferPtr		 b;
+	xmlTextWriterPtr	 w;
+	const xmlChar		*p;
+	size_t			 n, off;
+	ssize_t			 k;
+
+	/* The parent's connection is not ours to use or to close. */
+	db_forget();
+	if (report_summary_load(f, &s) < 0)
+		_exit(1);
+	b = xmlBufferCreate();
+	w = xmlNewTextWriterMemory(b, 0);
+	summary_write(w, &s);
+	xmlFreeTextWriter(w);
+	p = xmlBufferContent(b);
+	n = (size_t)xmlBufferLength(b);
+	for (off = 0; off < n; off += (size_t)k)
+		if ((k = write(fd, p + off, n - off)) <= 0)
+			_exit(1);
+	_exit(0);
+}
+
+static int
+summary_start(struct summary_job *job, const struct report_filter *f)
+{
+	int	 fds[2];
+
+	if (pipe(fds) == -1)
+		return -1;
+	fflush(NULL);
+	if ((job->pid = fork()) == -1) {
+		close(fds[0]);
+		close(fds[1]);
+		return -1;
+	}
+	if (job->pid == 0) {
+		close(fds[0]);
+		summary_child(fds[1], f);
+	}
+	close(fds[1]);
+	job->fd = fds[0];
+	return 0;
+}
+
+/* Copies the child's <summary> into the document; 0, or -1 if it failed. */
+static int
+summary_finish(struct summary_job *job, xmlTextWriterPtr w)
+{
+	char	 buf[16384];
+	char	*all = NULL;
+	size_t	 len = 0;
+	ssize_t	 k;
+	int	 status;
+
+	while ((k = read(job->fd, buf, sizeof(buf))) > 0) {
+		all = xreallocarray(all, len + (size_t)k + 1, 1);
+		memcpy(all + len, buf, (size_t)k);
+		len += (size_t)k;
+	}
+	close(job->fd);
+	while (waitpid(job->pid, &status, 0) == -1 && errno == EINTR)
+		continue;
+	if (k < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0 ||
+	    len == 0) {
+		free(all);
+		return -1;
+	}
+	all[len] = '\0';
+	/* Our own writer's output: already escaped, inserted as it is. */
+	xmlTextWriterWriteRaw(w, BAD_CAST all);
+	free(all);
+	return 0;
 }
 
 /*
@@ -273,14 +486,21 @@ write_record(xmlTextWriterPtr w, struct db_cursor *c, int personal)
  */
 int
 records_write(xmlTextWriterPtr w, const struct report_filter *f,
-    const struct report_summary *s, int personal)
+    int personal)
 {
 	struct db_cursor	*c;
+	struct titles		 titles;
+	struct summary_job	 job;
+	struct report_summary	 s;
 	char			 now[32];
 	time_t			 t = time(NULL);
 	struct tm		 tm;
-	int			 rc, n = 0;
+	int			 rc, n = 0, forked;
 
+	if (titles_load(&titles) < 0)
+		return -1;
+	/* Without a child, the summary is computed here, after the records. */
+	forked = summary_start(&job, f) == 0;
 	gmtime_r(&t, &tm);
 	strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	xmlTextWriterSetIndent(w, 0);
@@ -311,23 +531,34 @@ records_write(xmlTextWriterPtr w, const struct report_filter *f,
 		xmlTextWriterWriteAttribute(w, BAD_CAST "module",
 		    BAD_CAST f->module);
 	xmlTextWriterEndElement(w);
-	summary_write(w, s);
-	xmlTextWriterWriteString(w, BAD_CAST "\n");
+	xmlTextWriterWriteRaw(w, BAD_CAST "\n");
 	if ((c = db_open(STMT_REPORT_RECORDS, "sssss", f->start, f->end,
-	    f->country, f->agency, f->module)) == NULL) {
-		xmlTextWriterFlush(w);
-		return -1;
+	    f->country, f->agency, f->module)) == NULL)
+		rc = -1;
+	else {
+		while ((rc = db_fetch(c)) == 1) {
+			write_record(w, c, personal, &titles);
+			xmlTextWriterWriteRaw(w, BAD_CAST "\n");
+			n++;
+		}
+		db_close(c);
 	}
-	while ((rc = db_fetch(c)) == 1) {
-		write_record(w, c, personal);
-		xmlTextWriterWriteString(w, BAD_CAST "\n");
-		n++;
+	titles_free(&titles);
+	if (forked && summary_finish(&job, w) < 0)
+		rc = -1;
+	else if (!forked && rc == 0) {
+		if (report_summary_load(f, &s) < 0)
+			rc = -1;
+		else {
+			summary_write(w, &s);
+			report_summary_free(&s);
+		}
 	}
-	db_close(c);
 	if (rc < 0) {
 		xmlTextWriterFlush(w);
 		return -1;
 	}
+	xmlTextWriterWriteRaw(w, BAD_CAST "\n");
 	xmlTextWriterEndDocument(w);
 	xmlTextWriterFlush(w);
 	return n;
