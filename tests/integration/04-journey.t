@@ -7,6 +7,7 @@ use warnings;
 use utf8;
 use Test::More;
 use Encode qw(decode);
+use Digest::SHA qw(sha256_hex);
 use RCMTest;
 
 my $module = 'refugee-definition';
@@ -52,6 +53,8 @@ for my $case (['en', 'officer@demo.rcm'], ['es', 'oficial@demo.rcm']) {
 	    "$lang: a lesson needs signing in");
 	my $r = $web->login($email);
 	is($r->{status}, 303, "$lang: signed in");
+	# Other tests may have switched this officer's language.
+	$web->post('/learn/lang', lang => $lang, next => '/learn/');
 	like($r->{headers}{'set-cookie'}, qr/HttpOnly/, "$lang: cookie HttpOnly");
 	like($r->{headers}{'set-cookie'}, qr/Secure/, "$lang: cookie Secure");
 	like($r->{headers}{'set-cookie'}, qr/SameSite=Lax/, "$lang: cookie SameSite=Lax");
@@ -153,6 +156,9 @@ for my $case (['en', 'officer@demo.rcm'], ['es', 'oficial@demo.rcm']) {
 	is($prog->findvalue('count(//attempts/attempt)'), 2, "$lang: two attempts listed");
 
 	# Sign out.
+	my $token_hash = uc sha256_hex($web->{cookies}{rcm_session});
+	is(sql_one("SELECT COUNT(*) FROM sessions WHERE HEX(token_hash) = '$token_hash'"),
+	    1, "$lang: the session is stored by its hash");
 	$r = $web->post('/learn/logout');
 	is($r->{status}, 303, "$lang: signed out");
 	is($web->get('/learn/progress')->{status}, 303, "$lang: progress needs signing in again");
@@ -170,8 +176,8 @@ for my $case (['en', 'officer@demo.rcm'], ['es', 'oficial@demo.rcm']) {
 	is($c[0][2], 2, "$lang: completion counts both attempts");
 	is($c[0][3], $code, "$lang: completion holds the certificate code");
 	is($c[0][4], $lang, "$lang: completion in the language of the quiz");
-	is(sql_one("SELECT COUNT(*) FROM sessions WHERE user_id = $uid"), 0,
-	    "$lang: the session is gone");
+	is(sql_one("SELECT COUNT(*) FROM sessions WHERE HEX(token_hash) = '$token_hash'"),
+	    0, "$lang: the session is gone");
 }
 
 done_testing;

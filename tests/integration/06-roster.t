@@ -131,7 +131,8 @@ $admin->login('admin@demo.rcm');
 $admin->view('/admin/');
 is(upload($admin, '/admin/import', $csv)->{status}, 400,
     'administrator without a country: 400');
-is(upload($admin, '/admin/import', "email,full_name,agency\r\nhn\@roster.test,Hondureña,INM\r\n",
+is(upload($admin, '/admin/import',
+    encode('UTF-8', "email,full_name,agency\r\nhn\@roster.test,Hondureña,INM\r\n"),
     country => 'HN')->{status}, 200, 'administrator with a country: preview');
 
 # Revocation by the focal point, seen by verification.
