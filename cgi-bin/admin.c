@@ -8,6 +8,7 @@
  * written before the confirmation; the confirmation checks everything
  * again, writes in one transaction and answers 303.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,18 +37,25 @@ valid_roster(struct field *f)
 	return f->valsz > 0 && f->valsz <= 4 * 1024 * 1024;
 }
 
+/* A certificate code as people type it: case, spaces and dashes aside. */
 static int
 valid_code(struct field *f)
 {
-	size_t	 i;
+	size_t	 i, n = 0;
 
-	if (f->valsz != CERT_CODE_LEN)
-		return 0;
-	for (i = 0; i < f->valsz; i++)
-		if (strchr("0123456789ABCDEFGHJKMNPQRSTVWXYZ", f->val[i]) ==
-		    NULL)
+	for (i = 0; i < f->valsz; i++) {
+		char c = (char)toupper((unsigned char)f->val[i]);
+
+		if (c == ' ' || c == '-')
+			continue;
+		if (strchr("0123456789ABCDEFGHJKMNPQRSTVWXYZ", c) == NULL ||
+		    c == '\0')
 			return 0;
-	return 1;
+		f->val[n++] = c;
+	}
+	f->val[n] = '\0';
+	f->valsz = n;
+	return n == CERT_CODE_LEN;
 }
 
 static int
@@ -258,7 +266,7 @@ roster_from_request(struct resp *resp, struct req *req, const char *country,
 	struct field	*f = req_field(req, KEY_ROSTER);
 
 	if (f == NULL) {
-		view_error(resp, req, 400, "roster-missing", req->bad_field);
+		view_error(resp, req, 400, "roster-missing", NULL);
 		return 0;
 	}
 	roster_parse(f->val, f->valsz, country, r);
@@ -478,11 +486,16 @@ password_link(int64_t user)
 	    token);
 }
 
-/* One CSV field, quoted as RFC 4180 says. */
+/*
+ * One CSV field, quoted as RFC 4180 says.  A value that a spreadsheet
+ * would run as a formula (=, +, -, @ first) gets a leading apostrophe.
+ */
 static void
 csv_field(struct resp *resp, const char *s, int last)
 {
 	resp_puts(resp, "\"");
+	if (*s != '\0' && strchr("=+-@\t\r", *s) != NULL)
+		resp_puts(resp, "'");
 	for (; *s != '\0'; s++)
 		resp_write(resp, *s == '"' ? "\"\"" : s, *s == '"' ? 2 : 1);
 	resp_puts(resp, last ? "\"\r\n" : "\",");

@@ -182,8 +182,9 @@ view_officers(xmlNodePtr parent, struct req *req,
 	view_attr_int(list, "total", total);
 	view_attr_int(list, "pages", (total + OFFICERS_PER_PAGE - 1) /
 	    OFFICERS_PER_PAGE);
-	if ((c = db_open(STMT_REPORT_OFFICERS, "sssssssii", f->start, f->end,
-	    f->country, f->agency, sort, sort, sort,
+	if ((c = db_open(STMT_REPORT_OFFICERS, "ssssssssssssssii", f->start,
+	    f->end, f->module, f->start, f->end, f->module, f->start, f->end,
+	    f->module, f->country, f->agency, sort, sort, sort,
 	    (int64_t)OFFICERS_PER_PAGE,
 	    (page - 1) * OFFICERS_PER_PAGE)) == NULL)
 		return -1;

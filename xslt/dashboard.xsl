@@ -60,6 +60,7 @@
 	<xsl:call-template name="key-figures"/>
 	<xsl:call-template name="by-month"/>
 	<xsl:call-template name="by-module"/>
+	<xsl:call-template name="by-country"/>
 	<xsl:call-template name="by-sex"/>
 	<xsl:call-template name="by-agency"/>
 	<xsl:call-template name="cross-table"/>
@@ -385,6 +386,29 @@
 			<xsl:with-param name="attempted" select="$r/@attempted"/>
 		</xsl:call-template>
 	</td>
+</xsl:template>
+
+<!-- Every country, when the dashboard covers more than one. -->
+<xsl:template name="by-country">
+	<xsl:if test="not(string($f/@country)) and count($s/byCountry) &gt; 0">
+		<section aria-labelledby="country-h">
+			<h2 id="country-h"><xsl:call-template name="t"><xsl:with-param name="k" select="'dash.by-country'"/></xsl:call-template></h2>
+			<div class="table">
+				<table class="st">
+					<caption class="vh"><xsl:call-template name="t"><xsl:with-param name="k" select="'dash.by-country'"/></xsl:call-template></caption>
+					<xsl:call-template name="fig-head"><xsl:with-param name="first" select="'dash.country'"/></xsl:call-template>
+					<tbody>
+						<xsl:for-each select="$s/byCountry">
+							<tr>
+								<th scope="row"><xsl:call-template name="t"><xsl:with-param name="k" select="concat('country.', @country)"/></xsl:call-template></th>
+								<xsl:call-template name="fig-cells"><xsl:with-param name="r" select="."/></xsl:call-template>
+							</tr>
+						</xsl:for-each>
+					</tbody>
+				</table>
+			</div>
+		</section>
+	</xsl:if>
 </xsl:template>
 
 <!-- Every module of the catalog (or the one filtered), then any other. -->

@@ -45,11 +45,17 @@
 	<xsl:value-of select="$crlf"/>
 </xsl:template>
 
-<!-- One quoted field: "..." with every " doubled. -->
+<!--
+  One quoted field: "..." with every " doubled.  A value a spreadsheet
+  would run as a formula (=, +, -, @ first) gets a leading apostrophe.
+-->
 <xsl:template name="field">
 	<xsl:param name="v"/>
 	<xsl:param name="last" select="false()"/>
 	<xsl:text>"</xsl:text>
+	<xsl:if test="contains('=+-@&#9;&#13;', substring($v, 1, 1)) and string-length($v) &gt; 0">
+		<xsl:text>'</xsl:text>
+	</xsl:if>
 	<xsl:call-template name="double-quotes"><xsl:with-param name="s" select="string($v)"/></xsl:call-template>
 	<xsl:text>"</xsl:text>
 	<xsl:if test="not($last)">,</xsl:if>

@@ -286,45 +286,59 @@ static const struct stmt_def stmts[STMT__MAX] = {
 	 * gives both the completions and their months.
 	 */
 	[STMT_REPORT_SUMMARY] = {
-		"SELECT module_id, sex, agency, month, SUM(started), "
+		"SELECT module_id, country, sex, agency, month, SUM(started), "
 		"SUM(completed), SUM(attempted), SUM(passed) FROM ("
-		" SELECT r.module_id, u.sex, u.agency, 0 AS month, 1 AS started, "
+		" SELECT r.module_id, u.country, u.sex, u.agency, 0 AS month, "
+		" 1 AS started, "
 		" 0 AS completed, 0 AS attempted, 0 AS passed FROM "
 		" (SELECT DISTINCT user_id, module_id FROM lesson_reads "
 		"  WHERE read_at >= ? AND read_at < ?) r "
 		" JOIN users u ON u.id = r.user_id WHERE 1 "
 		REPORT_SCOPE("u", "r")
 		" UNION ALL "
-		" SELECT c.module_id, u.sex, u.agency, c.month, 0, 1, 0, 0 FROM "
+		" SELECT c.module_id, u.country, u.sex, u.agency, c.month, "
+		" 0, 1, 0, 0 FROM "
 		" (SELECT user_id, module_id, MONTH(MIN(completed_at)) AS month "
 		"  FROM completions WHERE completed_at >= ? AND completed_at < ? "
 		"  AND revoked_at IS NULL GROUP BY user_id, module_id) c "
 		" JOIN users u ON u.id = c.user_id WHERE 1 "
 		REPORT_SCOPE("u", "c")
 		" UNION ALL "
-		" SELECT a.module_id, u.sex, u.agency, 0, 0, 0, 1, MAX(a.passed) "
+		" SELECT a.module_id, u.country, u.sex, u.agency, 0, 0, 0, 1, "
+		" MAX(a.passed) "
 		" FROM quiz_attempts a JOIN users u ON u.id = a.user_id "
 		" WHERE a.submitted_at >= ? AND a.submitted_at < ? "
 		REPORT_SCOPE("u", "a")
-		" GROUP BY a.user_id, a.module_id, u.sex, u.agency"
-		") x GROUP BY module_id, sex, agency, month "
-		"ORDER BY module_id, sex, agency, month", DB_IDEMPOTENT },
+		" GROUP BY a.user_id, a.module_id, u.country, u.sex, u.agency"
+		") x GROUP BY module_id, country, sex, agency, month "
+		"ORDER BY module_id, country, sex, agency, month",
+		DB_IDEMPOTENT },
 	[STMT_REPORT_ENROLLED] = {
-		"SELECT sex, agency, COUNT(*) FROM users u "
+		"SELECT country, sex, agency, COUNT(*) FROM users u "
 		"WHERE role = 'officer' AND active = 1 AND created_at < ? "
 		"AND u.country = COALESCE(?, u.country) "
 		"AND u.agency = COALESCE(?, u.agency) "
-		"GROUP BY sex, agency ORDER BY sex, agency", DB_IDEMPOTENT },
+		"GROUP BY country, sex, agency ORDER BY country, sex, agency",
+		DB_IDEMPOTENT },
 	/* Sort keys: name, agency, completed, activity. */
+	/*
+	 * Every officer of the scope with what they did in the period (and
+	 * module, when one is chosen).  Sort keys: name, agency, completed,
+	 * activity.
+	 */
 	[STMT_REPORT_OFFICERS] = {
 		"SELECT u.id, u.full_name, u.email, u.agency, u.sex, "
 		"(SELECT COUNT(DISTINCT r.module_id) FROM lesson_reads r "
-		" WHERE r.user_id = u.id) AS started, "
+		" WHERE r.user_id = u.id AND r.read_at >= ? AND r.read_at < ? "
+		" AND r.module_id = COALESCE(?, r.module_id)) AS started, "
 		"(SELECT COUNT(DISTINCT c.module_id) FROM completions c "
 		" WHERE c.user_id = u.id AND c.revoked_at IS NULL "
-		" AND c.completed_at >= ? AND c.completed_at < ?) AS completed, "
+		" AND c.completed_at >= ? AND c.completed_at < ? "
+		" AND c.module_id = COALESCE(?, c.module_id)) AS completed, "
 		"(SELECT DATE_FORMAT(MAX(r.read_at), '%Y-%m-%d') "
-		" FROM lesson_reads r WHERE r.user_id = u.id) AS activity "
+		" FROM lesson_reads r WHERE r.user_id = u.id "
+		" AND r.read_at >= ? AND r.read_at < ? "
+		" AND r.module_id = COALESCE(?, r.module_id)) AS activity "
 		"FROM users u WHERE u.role = 'officer' "
 		"AND u.country = COALESCE(?, u.country) "
 		"AND u.agency = COALESCE(?, u.agency) "

@@ -344,11 +344,11 @@ struct report_filter {
 	char		 end[16];	/* first day of the next year */
 };
 struct summary_row {
-	char		*module, *sex, *agency;
+	char		*module, *country, *sex, *agency;
 	long long	 started, completed, attempted, passed;
 };
 struct enrolled_row {
-	char		*sex, *agency;
+	char		*country, *sex, *agency;
 	long long	 officers;
 };
 struct report_summary {

@@ -39,10 +39,12 @@ report_summary_free(struct report_summary *s)
 
 	for (i = 0; i < s->rowsz; i++) {
 		free(s->rows[i].module);
+		free(s->rows[i].country);
 		free(s->rows[i].sex);
 		free(s->rows[i].agency);
 	}
 	for (i = 0; i < s->enrolledsz; i++) {
+		free(s->enrolled[i].country);
 		free(s->enrolled[i].sex);
 		free(s->enrolled[i].agency);
 	}
@@ -69,25 +71,27 @@ report_summary_load(const struct report_filter *f, struct report_summary *s)
 	while ((rc = db_fetch(c)) == 1) {
 		struct summary_row *r = s->rowsz > 0 ?
 		    &s->rows[s->rowsz - 1] : NULL;
-		int64_t month = db_int(c, 3);
+		int64_t month = db_int(c, 4);
 
 		if (r == NULL || strcmp(r->module, db_str(c, 0)) != 0 ||
-		    strcmp(r->sex, db_str(c, 1)) != 0 ||
-		    strcmp(r->agency, db_str(c, 2)) != 0) {
+		    strcmp(r->country, db_str(c, 1)) != 0 ||
+		    strcmp(r->sex, db_str(c, 2)) != 0 ||
+		    strcmp(r->agency, db_str(c, 3)) != 0) {
 			s->rows = xreallocarray(s->rows, s->rowsz + 1,
 			    sizeof(*s->rows));
 			r = &s->rows[s->rowsz++];
 			memset(r, 0, sizeof(*r));
 			r->module = xstrdup(db_str(c, 0));
-			r->sex = xstrdup(db_str(c, 1));
-			r->agency = xstrdup(db_str(c, 2));
+			r->country = xstrdup(db_str(c, 1));
+			r->sex = xstrdup(db_str(c, 2));
+			r->agency = xstrdup(db_str(c, 3));
 		}
-		r->started += db_int(c, 4);
-		r->completed += db_int(c, 5);
-		r->attempted += db_int(c, 6);
-		r->passed += db_int(c, 7);
+		r->started += db_int(c, 5);
+		r->completed += db_int(c, 6);
+		r->attempted += db_int(c, 7);
+		r->passed += db_int(c, 8);
 		if (month >= 1 && month <= 12)
-			s->monthly[month - 1] += db_int(c, 5);
+			s->monthly[month - 1] += db_int(c, 6);
 	}
 	db_close(c);
 	if (rc < 0)
@@ -101,9 +105,10 @@ report_summary_load(const struct report_filter *f, struct report_summary *s)
 		s->enrolled = xreallocarray(s->enrolled, s->enrolledsz + 1,
 		    sizeof(*s->enrolled));
 		e = &s->enrolled[s->enrolledsz++];
-		e->sex = xstrdup(db_str(c, 0));
-		e->agency = xstrdup(db_str(c, 1));
-		e->officers = db_int(c, 2);
+		e->country = xstrdup(db_str(c, 0));
+		e->sex = xstrdup(db_str(c, 1));
+		e->agency = xstrdup(db_str(c, 2));
+		e->officers = db_int(c, 3);
 	}
 	db_close(c);
 	if (rc < 0)
@@ -186,11 +191,15 @@ summary_write(xmlTextWriterPtr w, const struct report_summary *s)
 	xmlTextWriterEndElement(w);
 	write_totals(w, s, "byModule", "module",
 	    offsetof(struct summary_row, module));
+	write_totals(w, s, "byCountry", "country",
+	    offsetof(struct summary_row, country));
 	write_totals(w, s, "bySex", "sex", offsetof(struct summary_row, sex));
 	write_totals(w, s, "byAgency", "agency",
 	    offsetof(struct summary_row, agency));
 	for (i = 0; i < s->enrolledsz; i++) {
 		xmlTextWriterStartElement(w, BAD_CAST "enrolled");
+		xmlTextWriterWriteAttribute(w, BAD_CAST "country",
+		    BAD_CAST s->enrolled[i].country);
 		xmlTextWriterWriteAttribute(w, BAD_CAST "sex",
 		    BAD_CAST s->enrolled[i].sex);
 		xmlTextWriterWriteAttribute(w, BAD_CAST "agency",
@@ -202,6 +211,8 @@ summary_write(xmlTextWriterPtr w, const struct report_summary *s)
 		xmlTextWriterStartElement(w, BAD_CAST "cell");
 		xmlTextWriterWriteAttribute(w, BAD_CAST "module",
 		    BAD_CAST s->rows[i].module);
+		xmlTextWriterWriteAttribute(w, BAD_CAST "country",
+		    BAD_CAST s->rows[i].country);
 		xmlTextWriterWriteAttribute(w, BAD_CAST "sex",
 		    BAD_CAST s->rows[i].sex);
 		xmlTextWriterWriteAttribute(w, BAD_CAST "agency",

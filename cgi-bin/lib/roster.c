@@ -3,7 +3,8 @@
  * with one officer per line, checked row by row so that the focal point
  * sees every problem with its line number before anything is written.
  *
- * Columns, named in the first line in any order (README, "Roster import"):
+ * Fields are separated by commas, or by semicolons when the header line
+ * uses them.  Columns, named in the first line in any order (README):
  *	email, full_name, agency		required
  *	sex, language, country			optional
  */
@@ -297,6 +298,14 @@ roster_parse(const char *text, size_t len, const char *country,
 	s = text + (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0 ? 3 : 0);
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
 		return -1;
+	/*
+	 * Spreadsheets in Spanish save "CSV" with semicolons (the comma is
+	 * their decimal mark): a header with ';' and no ',' says so.
+	 */
+	nl = memchr(s, '\n', (size_t)(end - s));
+	n = nl != NULL ? (size_t)(nl - s) : (size_t)(end - s);
+	if (memchr(s, ';', n) != NULL && memchr(s, ',', n) == NULL)
+		csv_set_delim(&p, ';');
 	/* Fed one physical line at a time, so that rows know their line. */
 	for (ps.line = 1; s < end; ps.line++) {
 		nl = memchr(s, '\n', (size_t)(end - s));

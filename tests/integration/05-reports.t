@@ -18,7 +18,7 @@ my $xsd = "$ENV{ROOT}/xslt/completion-records.xsd";
 my @people = (
 	['cr1@rep.test', 'Ana "La Tica" Solís', 'CR', 'female', 'Migración, Fronteras'],
 	['cr2@rep.test', "José\nMaría Núñez", 'CR', 'male', 'Guardacostas'],
-	['cr3@rep.test', 'Zoë Brown', 'CR', 'unspecified', 'Guardacostas'],
+	['cr3@rep.test', '=HYPERLINK("http://x")', 'CR', 'unspecified', 'Guardacostas'],
 	['gt1@rep.test', 'Secreto Guatemalteco', 'GT', 'female', 'IGM'],
 	['gt2@rep.test', 'Otro Nombre GT', 'GT', 'male', 'IGM'],
 );
@@ -171,6 +171,8 @@ is($ana->[4], 'Migración, Fronteras', 'a comma inside a field survives');
 my ($jose) = grep { $_->[2] =~ /José/ } @rows;
 is($jose->[2], "José\nMaría Núñez", 'a newline inside a field survives');
 unlike($csv, qr/Guatemalteco/, 'no other country in the CSV');
+my ($formula) = grep { $_->[2] =~ /HYPERLINK/ } @rows;
+is($formula->[2], q{'=HYPERLINK("http://x")}, 'a formula is defused with an apostrophe');
 
 # The printable report and the dashboard.
 $r = $focal->get('/report/completions?year=2026');
@@ -224,6 +226,10 @@ unlike($r->{content}, qr/Secreto|TESTCD/, 'no names or certificate codes');
 $r = $ts->get('/report/.xml?year=2026');
 $doc = xml_of($r->{content});
 is($doc->findvalue('count(//officers)'), 0, 'no officer list for the Secretariat');
+is($doc->findvalue('//figures/summary/byCountry[@country="GT"]/@completed'), 2,
+    'the Secretariat sees figures by country');
+is($ts->get('/report/?year=2026&country=&agency=&module=')->{status}, 200,
+    'empty filters mean all');
 is($ts->get('/admin/')->{status}, 403, 'Secretariat has no admin pages');
 
 # Officers see no reports.

@@ -118,6 +118,12 @@ is($r->{status}, 422, 'unknown column: 422');
 $r = upload($focal, '/admin/import', "email,full_name,agency\r\n\"a\@b.org,X,Y\r\n");
 is($r->{status}, 422, 'unclosed quote: 422');
 
+# A spreadsheet in Spanish saves with semicolons.
+$r = upload($focal, '/admin/import', encode('UTF-8',
+    "email;full_name;agency;sex\r\nsemi\@roster.test;\"Pérez; Ana\";Migración;F\r\n"));
+is($r->{status}, 200, 'a semicolon-separated file is read');
+like(decode('UTF-8', $r->{content}), qr/Pérez; Ana/, 'with its quoted semicolon');
+
 # Scope: the focal point cannot import into or list another country.
 $r = upload($focal, '/admin/import/confirm', $csv, country => 'GT');
 is($r->{status}, 403, 'import into GT: 403');
@@ -138,7 +144,8 @@ is(upload($admin, '/admin/import',
 # Revocation by the focal point, seen by verification.
 my $uid = sql_one("SELECT id FROM users WHERE email = 'pedro\@roster.test'");
 sql("INSERT INTO completions (user_id, module_id, version, lang, score, attempts, started_at, completed_at, certificate) VALUES ($uid, 'first-contact', 'v', 'en', 90, 1, NOW(), NOW(), 'RVK0000000000000000A')");
-is($focal->post('/admin/revoke', code => 'RVK0000000000000000A')->{status}, 303, 'revoked');
+is($focal->post('/admin/revoke', code => 'rvk00-00000-00000-0000a')->{status}, 303,
+    'revoked (code typed in lower case with dashes)');
 is(RCMTest->new->view('/verify/RVK0000000000000000A')->findvalue('//certificate/@status'),
     'revoked', 'verification says revoked');
 
