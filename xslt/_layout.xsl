@@ -17,22 +17,21 @@
     country-options  an <option> for each member country, one selected
   and mode "xhtml" copies sanitised lesson HTML element by element.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+	xmlns:rcm="urn:x-rcm:view" exclude-result-prefixes="rcm">
 <xsl:output method="html" encoding="UTF-8" doctype-system="about:legacy-compat" indent="no"/>
 
 <xsl:variable name="lang" select="/page/@lang"/>
-<xsl:variable name="messages" select="document(concat('i18n/', $lang, '.xml'))/messages"/>
+<!-- The message catalog xslt/i18n/LANG.xml, parsed once by the program
+     (cgi-bin/lib/view.c, rcm:messages). -->
+<xsl:variable name="messages" select="rcm:messages($lang)"/>
 <xsl:variable name="user" select="/page/user"/>
 <xsl:variable name="csrf" select="/page/csrf"/>
 
 <!-- A message of the UI catalog by key; the key itself when missing. -->
 <xsl:template name="t">
 	<xsl:param name="k"/>
-	<xsl:variable name="m" select="$messages/m[@k = $k]"/>
-	<xsl:choose>
-		<xsl:when test="$m"><xsl:value-of select="$m"/></xsl:when>
-		<xsl:otherwise><xsl:value-of select="$k"/></xsl:otherwise>
-	</xsl:choose>
+	<xsl:value-of select="rcm:t($lang, $k)"/>
 </xsl:template>
 
 <!-- A message with its placeholders {1} {2} {3} filled in. -->
@@ -120,7 +119,7 @@
 		<a class="skip" href="#main"><xsl:call-template name="t"><xsl:with-param name="k" select="'nav.skip'"/></xsl:call-template></a><xsl:text> </xsl:text>
 		<header class="site">
 			<a class="brand" href="/learn/"><xsl:call-template name="t"><xsl:with-param name="k" select="'site.name'"/></xsl:call-template></a>
-			<nav aria-label="{$messages/m[@k='nav.label']}">
+			<nav aria-label="{rcm:t($lang, 'nav.label')}">
 				<ul>
 					<li><a href="/learn/"><xsl:call-template name="t"><xsl:with-param name="k" select="'nav.catalog'"/></xsl:call-template></a></li>
 					<xsl:if test="$user">
@@ -193,7 +192,7 @@
 -->
 <xsl:template match="notice">
 	<xsl:variable name="k" select="string(@key)"/>
-	<xsl:if test="$messages/m[@k = $k]">
+	<xsl:if test="rcm:t($lang, $k) != $k">
 		<p class="notice {@kind}">
 			<xsl:attribute name="role">
 				<xsl:choose>

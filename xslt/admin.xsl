@@ -5,7 +5,8 @@
   form that revokes a certificate.  After POST /admin/users/ID/link the
   same view carries <link> instead: the new link, to hand to the officer.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+	xmlns:rcm="urn:x-rcm:view" exclude-result-prefixes="rcm">
 <xsl:import href="_layout.xsl"/>
 
 <xsl:variable name="is-admin" select="$user/@role = 'admin'"/>
@@ -117,7 +118,7 @@
 					<xsl:if test="$is-admin and string(@country)">country=<xsl:value-of select="@country"/>&amp;</xsl:if>
 					<xsl:text>page=</xsl:text>
 				</xsl:variable>
-				<nav class="pager" aria-label="{$messages/m[@k = 'dash.pages']}">
+				<nav class="pager" aria-label="{rcm:t($lang, 'dash.pages')}">
 					<xsl:if test="@page &gt; 1">
 						<a rel="prev" href="{$base}{@page - 1}"><xsl:call-template name="t"><xsl:with-param name="k" select="'pager.prev'"/></xsl:call-template></a>
 					</xsl:if>
@@ -149,30 +150,30 @@
 			<br/>
 			<span class="small"><xsl:value-of select="email"/></span>
 		</th>
-		<td class="t" data-l="{$messages/m[@k = 'dash.col.agency']}"><xsl:value-of select="agency"/></td>
+		<td class="t" data-l="{rcm:t($lang, 'dash.col.agency')}"><xsl:value-of select="agency"/></td>
 		<xsl:if test="$is-admin">
-			<td data-l="{$messages/m[@k = 'admin.col.role']}"><xsl:call-template name="t"><xsl:with-param name="k" select="concat('role.', @role)"/></xsl:call-template></td>
-			<td data-l="{$messages/m[@k = 'dash.country']}">
+			<td data-l="{rcm:t($lang, 'admin.col.role')}"><xsl:call-template name="t"><xsl:with-param name="k" select="concat('role.', @role)"/></xsl:call-template></td>
+			<td data-l="{rcm:t($lang, 'dash.country')}">
 				<xsl:choose>
 					<xsl:when test="string(@country)"><xsl:call-template name="t"><xsl:with-param name="k" select="concat('country.', @country)"/></xsl:call-template></xsl:when>
 					<xsl:otherwise>—</xsl:otherwise>
 				</xsl:choose>
 			</td>
 		</xsl:if>
-		<td data-l="{$messages/m[@k = 'dash.col.sex']}">
+		<td data-l="{rcm:t($lang, 'dash.col.sex')}">
 			<xsl:choose>
 				<xsl:when test="@sex = 'unspecified'"><xsl:call-template name="t"><xsl:with-param name="k" select="'dash.sex.unspecified'"/></xsl:call-template></xsl:when>
 				<xsl:when test="string(@sex)"><xsl:call-template name="t"><xsl:with-param name="k" select="concat('sex.', @sex)"/></xsl:call-template></xsl:when>
 				<xsl:otherwise>—</xsl:otherwise>
 			</xsl:choose>
 		</td>
-		<td data-l="{$messages/m[@k = 'admin.col.active']}">
+		<td data-l="{rcm:t($lang, 'admin.col.active')}">
 			<xsl:choose>
 				<xsl:when test="@active = 'yes'"><xsl:call-template name="t"><xsl:with-param name="k" select="'admin.yes'"/></xsl:call-template></xsl:when>
 				<xsl:otherwise><span class="badge failed"><xsl:call-template name="t"><xsl:with-param name="k" select="'admin.no'"/></xsl:call-template></span></xsl:otherwise>
 			</xsl:choose>
 		</td>
-		<td data-l="{$messages/m[@k = 'admin.col.password']}">
+		<td data-l="{rcm:t($lang, 'admin.col.password')}">
 			<xsl:choose>
 				<xsl:when test="@password = 'yes'"><xsl:call-template name="t"><xsl:with-param name="k" select="'admin.yes'"/></xsl:call-template></xsl:when>
 				<xsl:otherwise><span class="badge in-progress"><xsl:call-template name="t"><xsl:with-param name="k" select="'admin.no'"/></xsl:call-template></span></xsl:otherwise>

@@ -12,7 +12,8 @@
   spaces, accents and sometimes "&").
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-	xmlns:str="http://exslt.org/strings" exclude-result-prefixes="str">
+	xmlns:rcm="urn:x-rcm:view"
+	xmlns:str="http://exslt.org/strings" exclude-result-prefixes="str rcm">
 <xsl:import href="_layout.xsl"/>
 
 <xsl:variable name="svg" select="'http://www.w3.org/2000/svg'"/>
@@ -95,7 +96,7 @@
 		<xsl:when test="$sex = 'unspecified'">
 			<xsl:call-template name="t"><xsl:with-param name="k" select="'dash.sex.unspecified'"/></xsl:call-template>
 		</xsl:when>
-		<xsl:when test="$messages/m[@k = concat('sex.', $sex)]">
+		<xsl:when test="rcm:t($lang, concat('sex.', $sex))">
 			<xsl:call-template name="t"><xsl:with-param name="k" select="concat('sex.', $sex)"/></xsl:call-template>
 		</xsl:when>
 		<xsl:otherwise><xsl:value-of select="$sex"/></xsl:otherwise>
@@ -376,11 +377,11 @@
 <!-- The figure cells of one row (node r: byModule, bySex, byAgency, cell). -->
 <xsl:template name="fig-cells">
 	<xsl:param name="r"/>
-	<td class="num" data-l="{$messages/m[@k = 'dash.started']}"><xsl:value-of select="number(concat('0', $r/@started))"/></td>
-	<td class="num" data-l="{$messages/m[@k = 'dash.completed']}"><xsl:value-of select="number(concat('0', $r/@completed))"/></td>
-	<td class="num" data-l="{$messages/m[@k = 'dash.attempted']}"><xsl:value-of select="number(concat('0', $r/@attempted))"/></td>
-	<td class="num" data-l="{$messages/m[@k = 'dash.passed']}"><xsl:value-of select="number(concat('0', $r/@passed))"/></td>
-	<td class="num" data-l="{$messages/m[@k = 'dash.pass-rate']}">
+	<td class="num" data-l="{rcm:t($lang, 'dash.started')}"><xsl:value-of select="number(concat('0', $r/@started))"/></td>
+	<td class="num" data-l="{rcm:t($lang, 'dash.completed')}"><xsl:value-of select="number(concat('0', $r/@completed))"/></td>
+	<td class="num" data-l="{rcm:t($lang, 'dash.attempted')}"><xsl:value-of select="number(concat('0', $r/@attempted))"/></td>
+	<td class="num" data-l="{rcm:t($lang, 'dash.passed')}"><xsl:value-of select="number(concat('0', $r/@passed))"/></td>
+	<td class="num" data-l="{rcm:t($lang, 'dash.pass-rate')}">
 		<xsl:call-template name="rate">
 			<xsl:with-param name="passed" select="$r/@passed"/>
 			<xsl:with-param name="attempted" select="$r/@attempted"/>
@@ -468,7 +469,7 @@
 	<xsl:param name="sex"/>
 	<tr>
 		<th scope="row"><xsl:call-template name="sex-name"><xsl:with-param name="sex" select="$sex"/></xsl:call-template></th>
-		<td class="num" data-l="{$messages/m[@k = 'dash.col.enrolled']}"><xsl:value-of select="sum($s/enrolled[@sex = $sex]/@officers)"/></td>
+		<td class="num" data-l="{rcm:t($lang, 'dash.col.enrolled')}"><xsl:value-of select="sum($s/enrolled[@sex = $sex]/@officers)"/></td>
 		<xsl:call-template name="fig-cells"><xsl:with-param name="r" select="$s/bySex[@sex = $sex]"/></xsl:call-template>
 	</tr>
 </xsl:template>
@@ -498,7 +499,7 @@
 											<xsl:otherwise><xsl:call-template name="t"><xsl:with-param name="k" select="'dash.no-agency'"/></xsl:call-template></xsl:otherwise>
 										</xsl:choose>
 									</th>
-									<td class="num" data-l="{$messages/m[@k = 'dash.col.enrolled']}"><xsl:value-of select="sum($s/enrolled[@agency = $a]/@officers)"/></td>
+									<td class="num" data-l="{rcm:t($lang, 'dash.col.enrolled')}"><xsl:value-of select="sum($s/enrolled[@agency = $a]/@officers)"/></td>
 									<xsl:call-template name="fig-cells"><xsl:with-param name="r" select="$s/byAgency[@agency = $a]"/></xsl:call-template>
 								</tr>
 							</xsl:for-each>
@@ -545,8 +546,8 @@
 								<xsl:for-each select="$s/cell">
 									<tr>
 										<th scope="row"><xsl:call-template name="module-title"><xsl:with-param name="id" select="string(@module)"/></xsl:call-template></th>
-										<td class="t" data-l="{$messages/m[@k = 'dash.col.sex']}"><xsl:call-template name="sex-name"><xsl:with-param name="sex" select="string(@sex)"/></xsl:call-template></td>
-										<td class="t" data-l="{$messages/m[@k = 'dash.col.agency']}"><xsl:value-of select="@agency"/></td>
+										<td class="t" data-l="{rcm:t($lang, 'dash.col.sex')}"><xsl:call-template name="sex-name"><xsl:with-param name="sex" select="string(@sex)"/></xsl:call-template></td>
+										<td class="t" data-l="{rcm:t($lang, 'dash.col.agency')}"><xsl:value-of select="@agency"/></td>
 										<xsl:call-template name="fig-cells"><xsl:with-param name="r" select="."/></xsl:call-template>
 									</tr>
 								</xsl:for-each>
@@ -632,10 +633,10 @@
 										<br/>
 										<span class="small"><xsl:value-of select="email"/></span>
 									</th>
-									<td class="t" data-l="{$messages/m[@k = 'dash.col.agency']}"><xsl:value-of select="agency"/></td>
-									<td class="num" data-l="{$messages/m[@k = 'dash.col.started']}"><xsl:value-of select="@started"/></td>
-									<td class="num" data-l="{$messages/m[@k = 'dash.col.completed']}"><xsl:value-of select="@completed"/></td>
-									<td data-l="{$messages/m[@k = 'dash.col.activity']}">
+									<td class="t" data-l="{rcm:t($lang, 'dash.col.agency')}"><xsl:value-of select="agency"/></td>
+									<td class="num" data-l="{rcm:t($lang, 'dash.col.started')}"><xsl:value-of select="@started"/></td>
+									<td class="num" data-l="{rcm:t($lang, 'dash.col.completed')}"><xsl:value-of select="@completed"/></td>
+									<td data-l="{rcm:t($lang, 'dash.col.activity')}">
 										<xsl:choose>
 											<xsl:when test="string(@activity)">
 												<xsl:call-template name="date"><xsl:with-param name="d" select="@activity"/></xsl:call-template>
@@ -649,7 +650,7 @@
 					</table>
 				</div>
 				<xsl:if test="@pages &gt; 1">
-					<nav class="pager" aria-label="{$messages/m[@k = 'dash.pages']}">
+					<nav class="pager" aria-label="{rcm:t($lang, 'dash.pages')}">
 						<xsl:variable name="base" select="concat('/report/?', $q, '&amp;sort=', @sort, '&amp;page=')"/>
 						<xsl:if test="@page &gt; 1">
 							<a rel="prev" href="{$base}{@page - 1}"><xsl:call-template name="t"><xsl:with-param name="k" select="'pager.prev'"/></xsl:call-template></a>

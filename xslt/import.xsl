@@ -9,7 +9,8 @@
              set-password links of the new officers.
   Row errors come from the program in English, so they say so (lang="en").
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+	xmlns:rcm="urn:x-rcm:view" exclude-result-prefixes="rcm">
 <xsl:import href="_layout.xsl"/>
 
 <xsl:variable name="imp" select="/page/import"/>
@@ -153,27 +154,27 @@
 <xsl:template match="row">
 	<tr id="line-{@line}">
 		<xsl:if test="@action = 'error'"><xsl:attribute name="class">error</xsl:attribute></xsl:if>
-		<th scope="row" data-l="{$messages/m[@k = 'import.col.line']}"><xsl:value-of select="@line"/></th>
-		<td class="t2" data-l="{$messages/m[@k = 'import.col.action']}">
+		<th scope="row" data-l="{rcm:t($lang, 'import.col.line')}"><xsl:value-of select="@line"/></th>
+		<td class="t2" data-l="{rcm:t($lang, 'import.col.action')}">
 			<span class="badge {@action}"><xsl:call-template name="t"><xsl:with-param name="k" select="concat('import.action.', @action)"/></xsl:call-template></span>
 			<xsl:if test="error">
 				<xsl:text> </xsl:text>
 				<span class="why" lang="en"><xsl:value-of select="error"/></span>
 			</xsl:if>
 		</td>
-		<td class="t" data-l="{$messages/m[@k = 'admin.col.email']}"><xsl:value-of select="email"/></td>
-		<td class="t" data-l="{$messages/m[@k = 'admin.col.name']}"><xsl:value-of select="name"/></td>
-		<td class="t" data-l="{$messages/m[@k = 'dash.col.agency']}"><xsl:value-of select="agency"/></td>
-		<td data-l="{$messages/m[@k = 'dash.col.sex']}">
+		<td class="t" data-l="{rcm:t($lang, 'admin.col.email')}"><xsl:value-of select="email"/></td>
+		<td class="t" data-l="{rcm:t($lang, 'admin.col.name')}"><xsl:value-of select="name"/></td>
+		<td class="t" data-l="{rcm:t($lang, 'dash.col.agency')}"><xsl:value-of select="agency"/></td>
+		<td data-l="{rcm:t($lang, 'dash.col.sex')}">
 			<xsl:choose>
 				<xsl:when test="@sex = 'unspecified'"><xsl:call-template name="t"><xsl:with-param name="k" select="'dash.sex.unspecified'"/></xsl:call-template></xsl:when>
-				<xsl:when test="$messages/m[@k = concat('sex.', current()/@sex)]"><xsl:call-template name="t"><xsl:with-param name="k" select="concat('sex.', @sex)"/></xsl:call-template></xsl:when>
+				<xsl:when test="rcm:t($lang, concat('sex.', current()/@sex))"><xsl:call-template name="t"><xsl:with-param name="k" select="concat('sex.', @sex)"/></xsl:call-template></xsl:when>
 				<xsl:otherwise><xsl:value-of select="@sex"/></xsl:otherwise>
 			</xsl:choose>
 		</td>
-		<td data-l="{$messages/m[@k = 'account.lang']}">
+		<td data-l="{rcm:t($lang, 'account.lang')}">
 			<xsl:choose>
-				<xsl:when test="$messages/m[@k = concat('lang.name.', current()/@lang)]"><xsl:call-template name="t"><xsl:with-param name="k" select="concat('lang.name.', @lang)"/></xsl:call-template></xsl:when>
+				<xsl:when test="rcm:t($lang, concat('lang.name.', current()/@lang))"><xsl:call-template name="t"><xsl:with-param name="k" select="concat('lang.name.', @lang)"/></xsl:call-template></xsl:when>
 				<xsl:otherwise><xsl:value-of select="@lang"/></xsl:otherwise>
 			</xsl:choose>
 		</td>
@@ -288,13 +289,13 @@
 	<xsl:param name="req"/>
 	<tr>
 		<th scope="row"><code><xsl:value-of select="$c"/></code></th>
-		<td data-l="{$messages/m[@k = 'import.col.required']}">
+		<td data-l="{rcm:t($lang, 'import.col.required')}">
 			<xsl:choose>
 				<xsl:when test="$req"><xsl:call-template name="t"><xsl:with-param name="k" select="'admin.yes'"/></xsl:call-template></xsl:when>
 				<xsl:otherwise><xsl:call-template name="t"><xsl:with-param name="k" select="'admin.no'"/></xsl:call-template></xsl:otherwise>
 			</xsl:choose>
 		</td>
-		<td class="t2" data-l="{$messages/m[@k = 'import.col.values']}"><xsl:call-template name="t"><xsl:with-param name="k" select="concat('import.col.', $c)"/></xsl:call-template></td>
+		<td class="t2" data-l="{rcm:t($lang, 'import.col.values')}"><xsl:call-template name="t"><xsl:with-param name="k" select="concat('import.col.', $c)"/></xsl:call-template></td>
 	</tr>
 </xsl:template>
 

@@ -4,7 +4,8 @@
   next, and the form "mark as read and continue" (a POST to this URL).
   Kept lean: the page travels over slow links.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+	xmlns:rcm="urn:x-rcm:view" exclude-result-prefixes="rcm">
 <xsl:import href="_layout.xsl"/>
 
 <xsl:template match="/page" mode="title">
@@ -40,7 +41,7 @@
 		</xsl:if>
 		<button type="submit"><xsl:call-template name="t"><xsl:with-param name="k" select="'lesson.mark'"/></xsl:call-template></button>
 	</form>
-	<nav class="pager" aria-label="{$messages/m[@k='lesson.pager']}">
+	<nav class="pager" aria-label="{rcm:t($lang, 'lesson.pager')}">
 		<xsl:if test="nav/@prev">
 			<a rel="prev" href="/learn/m/{$m/@id}/{nav/@prev}">
 				<xsl:call-template name="t"><xsl:with-param name="k" select="'lesson.prev'"/></xsl:call-template>

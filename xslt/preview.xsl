@@ -5,7 +5,8 @@
   then the modules, one module with its lessons and its quiz with the
   correct options marked, or one lesson as officers will see it.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+	xmlns:rcm="urn:x-rcm:view" exclude-result-prefixes="rcm">
 <xsl:import href="_layout.xsl"/>
 
 <xsl:template match="/page" mode="title">
@@ -182,7 +183,7 @@
 		<xsl:apply-templates select="../../problems"/>
 		<xsl:apply-templates select="body/node()" mode="xhtml"/>
 	</article>
-	<nav class="pager" aria-label="{$messages/m[@k='lesson.pager']}">
+	<nav class="pager" aria-label="{rcm:t($lang, 'lesson.pager')}">
 		<xsl:if test="nav/@prev">
 			<a rel="prev" href="/learn/preview/{$m/@id}/{nav/@prev}"><xsl:call-template name="t"><xsl:with-param name="k" select="'lesson.prev'"/></xsl:call-template></a>
 		</xsl:if>

@@ -13,6 +13,9 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlsave.h>
+#include <libxml/hash.h>
+#include <libxml/xpathInternals.h>
+#include <libxslt/extensions.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
 #include <libxslt/xsltInternals.h>
@@ -30,6 +33,100 @@ struct compiled_view {
 
 static struct compiled_view	 views[VIEW_MAX];
 static size_t			 viewsz;
+
+/*
+ * The UI message catalogs (xslt/i18n/LANG.xml), parsed once and handed to
+ * the stylesheets by the extension function rcm:messages(lang): reading
+ * them with document() would parse a file on every page.
+ */
+#define VIEW_NS		"urn:x-rcm:view"
+static xmlDocPtr		 messages[LANG__MAX];
+static xmlHashTablePtr		 message_text[LANG__MAX];	/* key -> text */
+
+static void
+view_fn_messages(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlChar		*code;
+	enum lang	 l;
+	xmlNodePtr	 root = NULL;
+
+	if (nargs != 1) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	code = xmlXPathPopString(ctxt);
+	l = lang_from_code(code != NULL ? (const char *)code : "");
+	xmlFree(code);
+	if (l == LANG__MAX)
+		l = LANG_ES;
+	if (messages[l] != NULL)
+		root = xmlDocGetRootElement(messages[l]);
+	/* The node-set points into the cached catalog; it owns nothing. */
+	valuePush(ctxt, xmlXPathNewNodeSet(root));
+}
+
+/* rcm:t(lang, key): the message, or the key itself when missing. */
+static void
+view_fn_t(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlChar		*code, *key;
+	const xmlChar	*text = NULL;
+	enum lang	 l;
+
+	if (nargs != 2) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	key = xmlXPathPopString(ctxt);
+	code = xmlXPathPopString(ctxt);
+	l = lang_from_code(code != NULL ? (const char *)code : "");
+	if (l < LANG__MAX && message_text[l] != NULL && key != NULL)
+		text = xmlHashLookup(message_text[l], key);
+	valuePush(ctxt, xmlXPathNewString(text != NULL ? text : key));
+	xmlFree(code);
+	xmlFree(key);
+}
+
+static int
+view_messages_load(void)
+{
+	char	*path;
+	size_t	 i;
+	int	 ok = 1;
+
+	for (i = 0; i < LANG__MAX; i++) {
+		path = xasprintf("%s/i18n/%s.xml", cfg.xslt_dir,
+		    lang_code((enum lang)i));
+		messages[i] = xmlReadFile(path, NULL, XML_PARSE_NONET);
+		if (messages[i] == NULL) {
+			log_errx("view: %s: cannot be read", path);
+			ok = 0;
+		} else {
+			xmlNodePtr n;
+
+			message_text[i] = xmlHashCreate(512);
+			for (n = xmlDocGetRootElement(messages[i])->children;
+			    n != NULL; n = n->next) {
+				xmlChar *k;
+
+				if (n->type != XML_ELEMENT_NODE ||
+				    (k = xmlGetProp(n, BAD_CAST "k")) == NULL)
+					continue;
+				/* The text stays owned by the cached document. */
+				xmlHashAddEntry(message_text[i], k,
+				    n->children != NULL &&
+				    n->children->content != NULL ?
+				    n->children->content : BAD_CAST "");
+				xmlFree(k);
+			}
+		}
+		free(path);
+	}
+	return ok && xsltRegisterExtModuleFunction(BAD_CAST "messages",
+	    BAD_CAST VIEW_NS, view_fn_messages) == 0 &&
+	    xsltRegisterExtModuleFunction(BAD_CAST "t",
+	    BAD_CAST VIEW_NS, view_fn_t) == 0;
+}
 
 /*
  * Stylesheets may read files (message catalogs in xslt/i18n/) and nothing
@@ -69,6 +166,8 @@ view_init(void)
 	exsltRegisterAll();
 	xmlSubstituteEntitiesDefault(0);
 	xmlLoadExtDtdDefaultValue = 0;
+	if (!view_messages_load())
+		return 0;
 	if ((d = opendir(cfg.xslt_dir)) == NULL) {
 		log_errx("view: %s: cannot open", cfg.xslt_dir);
 		return 0;

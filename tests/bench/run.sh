@@ -75,18 +75,34 @@ measure() {
 	# Prints seconds and peak resident memory of a command.
 	/usr/bin/time -f '%e s, peak memory %M KB' "$@" > "$VAR/out" 2> "$VAR/time" ||
 	    { cat "$VAR/time"; return 1; }
-	printf '%s, %s bytes\n' "$(tail -n 1 "$VAR/time")" "$(wc -c < "$VAR/out")"
+	tail -n 1 "$VAR/time" > "$VAR/time.last"
+	printf '%s, %s bytes\n' "$(cat "$VAR/time.last")" "$(wc -c < "$VAR/out")"
 }
 printf '%-36s ' "trainctl export (XML, streamed)"
 RCM_CONFIG=$VAR/rcm.conf measure "$ROOT/cgi-bin/trainctl" export --country CR --year 2026
+ours=$(cut -d' ' -f1 "$VAR/time.last")
+mv "$VAR/out" "$VAR/ours.xml"
+# The same statement as STMT_REPORT_RECORDS in cgi-bin/lib/db.c, with the
+# same parameters, so both read exactly the same rows in the same order.
 printf '%-36s ' "mariadb --xml --quick (same rows)"
 measure mariadb --defaults-file="$VAR/secrets/root.cnf" --xml --quick rcm -e "
-	SELECT c.id, u.id, u.full_name, u.sex, u.agency, u.country, c.module_id,
-	c.version, c.lang, COALESCE(IF(c.lang = 'es', v.title_es, v.title_en), c.module_id),
-	DATE_FORMAT(c.started_at, '%Y-%m-%dT%H:%i:%sZ'),
-	DATE_FORMAT(c.completed_at, '%Y-%m-%dT%H:%i:%sZ'),
-	c.score, c.attempts, c.certificate, c.revoked_at IS NOT NULL
+	SELECT STRAIGHT_JOIN c.id, u.id, u.full_name, u.sex, u.agency,
+	u.country, c.module_id, c.version, c.lang, c.started_at,
+	c.completed_at, c.score, c.attempts, c.certificate,
+	c.revoked_at IS NOT NULL
 	FROM completions c JOIN users u ON u.id = c.user_id
-	LEFT JOIN module_versions v ON v.module_id = c.module_id AND v.version = c.version
 	WHERE c.completed_at >= '2026-01-01' AND c.completed_at < '2027-01-01'
-	AND u.country = 'CR' ORDER BY c.completed_at, c.id"
+	AND u.country = COALESCE('CR', u.country)
+	AND u.agency = COALESCE(NULL, u.agency)
+	AND c.module_id = COALESCE(NULL, c.module_id)
+	ORDER BY c.id"
+theirs=$(cut -d' ' -f1 "$VAR/time.last")
+awk -v o="$ours" -v t="$theirs" 'BEGIN {
+	printf "ratio mariadb/ours %.2f (above 1: ours is faster)\n", t / o }'
+printf 'records in our file: %s; ' "$(grep -c '^<record ' "$VAR/ours.xml")"
+if xmllint --noout --stream --schema "$ROOT/xslt/completion-records.xsd" \
+    "$VAR/ours.xml" 2>/dev/null; then
+	echo "valid against completion-records.xsd"
+else
+	echo "NOT valid against completion-records.xsd"
+fi
