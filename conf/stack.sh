@@ -216,6 +216,7 @@ reload)
 	;;
 demo)
 	RCM_CONFIG=$VAR/rcm.conf "$ROOT/cgi-bin/trainctl" demo
+	db_root rcm < "$ROOT/sql/demo.sql" || die "demo data failed"
 	say ""
 	say "The training platform runs at http://127.0.0.1:$HTTP_PORT/"
 	say "Demo accounts (password: demo-password-2026):"
