@@ -49,7 +49,7 @@ export CONTENT_DIR
 
 echo "# stack in $VAR, http://127.0.0.1:$HTTP_PORT/"
 sh "$ROOT/conf/stack.sh" start || exit 1
-sh "$ROOT/conf/stack.sh" demo >/dev/null || exit 1
+DEMO_DATA=no sh "$ROOT/conf/stack.sh" demo >/dev/null || exit 1
 
 cd "$ROOT" || exit 1
 prove -I tests/lib --timer ${PROVE_ARGS:-} ${TESTS:-tests/unit/*.t tests/integration/*.t}

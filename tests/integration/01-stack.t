@@ -118,6 +118,21 @@ unlike($out, qr/migration:/, 'migrate again applies nothing');
 is(sql_one('SELECT COUNT(*) FROM schema_migrations'), scalar @files,
     'still one record per migration');
 
+# A new migration is applied at the next start, once.
+my $sqldir = "$ENV{VAR}/sql-next";
+system('cp', '-R', "$ENV{ROOT}/sql", $sqldir) == 0 or die;
+open my $mig, '>', "$sqldir/migrations/999-test-column.sql" or die;
+print $mig "ALTER TABLE countries ADD COLUMN test_note VARCHAR(10) NULL;\n";
+close $mig;
+$out = `SQL_DIR=$sqldir sh $ENV{ROOT}/conf/stack.sh migrate 2>&1`;
+like($out, qr/migration: 999-test-column/, 'a new migration is applied');
+is(sql_one("SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = 'rcm' AND table_name = 'countries' AND column_name = 'test_note'"),
+    1, 'and its change is in the database');
+$out = `SQL_DIR=$sqldir sh $ENV{ROOT}/conf/stack.sh migrate 2>&1`;
+unlike($out, qr/migration:/, 'and not applied twice');
+sql("ALTER TABLE countries DROP COLUMN test_note");
+sql("DELETE FROM schema_migrations WHERE name = '999-test-column'");
+
 # The database goes away while the site runs: 503 within 5 seconds, no
 # worker exits, and service comes back by itself.
 $web->login('officer@demo.rcm');

@@ -180,4 +180,41 @@ for my $case (['en', 'officer@demo.rcm'], ['es', 'oficial@demo.rcm']) {
 	    0, "$lang: the session is gone");
 }
 
+# The daily limit of quiz attempts (3 in the test configuration).
+{
+	my $web = RCMTest->new;
+	my $link = `RCM_CONFIG=$ENV{VAR}/rcm.conf $ENV{ROOT}/cgi-bin/trainctl user-add limite\@journey.test officer SV Limite 2>&1`;
+	my ($token) = $link =~ /token=(\S+)/;
+	$web->post('/learn/set-password', token => $token,
+	    new_password => 'clave de prueba', new_password2 => 'clave de prueba');
+	$web->login('limite@journey.test', 'clave de prueba');
+	for my $i (1 .. 3) {
+		my $q = $web->view("/learn/m/$module/quiz");
+		my $r = $web->post("/learn/m/$module/quiz",
+		    attempt => $q->findvalue('//module/@attempt'), answers($q, 0));
+		is($r->{status}, 303, "attempt $i of the day");
+	}
+	my $q = $web->view("/learn/m/$module/quiz");
+	is($q->findvalue('//notice/@key'), 'quiz.limit', 'the fourth attempt is refused with a notice');
+	is($q->findvalue('count(//question)'), 0, 'and no questions');
+	# An attempt opened earlier, submitted after the day's three.
+	sql("INSERT INTO quiz_attempts (user_id, module_id, version, lang, layout) SELECT a.user_id, a.module_id, a.version, a.lang, a.layout FROM quiz_attempts a JOIN users u ON u.id = a.user_id WHERE u.email = 'limite\@journey.test' LIMIT 1");
+	my $open = sql_one("SELECT MAX(a.id) FROM quiz_attempts a JOIN users u ON u.id = a.user_id WHERE u.email = 'limite\@journey.test'");
+	my $r = $web->post("/learn/m/$module/quiz", attempt => $open,
+	    map { (answer => "$_-0") } 0 .. 9);
+	is($r->{status}, 429, 'a submission over the limit is refused with 429');
+	is(sql_one("SELECT COUNT(*) FROM quiz_attempts a JOIN users u ON u.id = a.user_id WHERE u.email = 'limite\@journey.test' AND submitted_at IS NOT NULL"),
+	    3, 'three attempts recorded');
+}
+
+# nginx slows down guessing certificate codes.
+{
+	my $anon = RCMTest->new;
+	my %seen;
+	$seen{$anon->get(sprintf '/verify/ABCDEFGHJKMNPQRS%04d', $_)->{status}}++ for 1 .. 40;
+	ok($seen{429}, "rapid verification requests are rate-limited ($seen{429} of 40 got 429)");
+	like($anon->get('/verify/ABCDEFGHJKMNPQRSTVWX')->{content} // '', qr/429|Demasiadas|Too many/i,
+	    'with a page that says so');
+}
+
 done_testing;

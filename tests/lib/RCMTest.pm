@@ -112,6 +112,8 @@ sub sql {
 	    '-N', '-B', 'rcm', '-e', $q or die "mariadb: $!";
 	my @rows = map { chomp; [split /\t/, $_, -1] } <$fh>;
 	close $fh;
+	# A broken query in a test must fail the test, not pass quietly.
+	die "SQL failed: $q\n" if $? != 0;
 	return @rows;
 }
 
