@@ -4,6 +4,7 @@
 #   make test     the same stack in a temporary directory, then every test
 #   make stop     stop what `make run` started
 #   make bench    benchmarks (wrk on loopback, catalog load, exports)
+#   make fuzz     libFuzzer harnesses, FUZZ_SECONDS (60) each
 #   make install  PREFIX=/usr DESTDIR=/tmp/pkg
 #
 # Nothing here needs a network besides Debian's package mirror.
@@ -30,7 +31,7 @@ DEB_PACKAGES	 = gcc make pkg-config libfcgi-dev libmariadb-dev libxml2-dev \
 		   libxslt1-dev libmarkdown2-dev libsodium-dev libbsd-dev \
 		   libcsv-dev libqrencode-dev mariadb-server mariadb-client \
 		   nginx-light spawn-fcgi multiwatch libxml2-utils xsltproc \
-		   curl perl libxml-libxml-perl lynx wrk time
+		   curl perl libxml-libxml-perl lynx wrk time clang
 
 LIB_OBJS	 = cgi-bin/lib/alloc.o cgi-bin/lib/log.o cgi-bin/lib/config.o \
 		   cgi-bin/lib/req.o cgi-bin/lib/valid.o cgi-bin/lib/resp.o \
@@ -48,7 +49,7 @@ VAR		?= $(CURDIR)/var
 HTTP_PORT	?= 8080
 DB_PORT		?= 3407
 
-.PHONY: all deps run stop reload test bench install clean content-check FORCE
+.PHONY: all deps run stop reload test bench fuzz install clean content-check FORCE
 .SUFFIXES: .c .o
 
 BENCH		 = tests/bench/bench_catalog
@@ -133,6 +134,10 @@ test: deps
 bench: deps
 	@$(MAKE) --no-print-directory all
 	@sh tests/bench/run.sh
+
+# libFuzzer harnesses (clang), FUZZ_SECONDS each; see tests/fuzz/run.sh.
+fuzz: deps
+	@sh tests/fuzz/run.sh
 
 install: all
 	install -d $(DESTDIR)$(LIBEXECDIR)/rcm $(DESTDIR)$(BINDIR) \

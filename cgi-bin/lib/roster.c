@@ -311,9 +311,12 @@ roster_parse(const char *text, size_t len, const char *country,
 		nl = memchr(s, '\n', (size_t)(end - s));
 		n = nl != NULL ? (size_t)(nl - s) + 1 : (size_t)(end - s);
 		if (csv_parse(&p, s, n, on_field, on_record, &ps) != n) {
-			out->error = xasprintf("line %zu: malformed quoting "
-			    "(a field with a quote must be quoted, and quotes "
-			    "inside it doubled)", ps.line);
+			/* The first problem is the one to fix first. */
+			if (out->error == NULL)
+				out->error = xasprintf("line %zu: malformed "
+				    "quoting (a field with a quote must be "
+				    "quoted, and quotes inside it doubled)",
+				    ps.line);
 			break;
 		}
 		s += n;

@@ -221,6 +221,46 @@ test_certificate_code(void)
 	ok(strcmp(a, b) != 0, "two codes differ");
 }
 
+static void
+test_roster(void)
+{
+	struct roster	 r;
+	const char	*ok_csv = "\xef\xbb\xbf" "email,full_name,agency,sex\r\n"
+	    "a@x.org,\"Solís, Ana\",Migración,mujer\r\n"
+	    "bad,B,C,male\r\n"
+	    "\"c@x.org\",\"two\nlines\",C,\r\n"
+	    "d@x.org,D,C,F\r\n";
+	const char	*two = "email,colour\n\"x,y\n";
+
+	ok(roster_parse(ok_csv, strlen(ok_csv), "CR", &r) == 0 &&
+	    r.rowsz == 4, "roster: four rows after the header");
+	ok(r.rowsz == 4 && r.rows[0].line == 2 && r.rows[0].error == NULL &&
+	    strcmp(r.rows[0].full_name, "Solís, Ana") == 0 &&
+	    strcmp(r.rows[0].sex, "female") == 0,
+	    "roster: quoted comma, accent, Spanish sex word");
+	ok(r.rowsz == 4 && r.rows[1].line == 3 && r.rows[1].error != NULL,
+	    "roster: a bad e-mail is an error on its line");
+	ok(r.rowsz == 4 && r.rows[2].line == 4 && r.rows[2].error != NULL,
+	    "roster: a name over two lines starts on line 4");
+	ok(r.rowsz == 4 && r.rows[3].line == 6 && r.rows[3].error == NULL,
+	    "roster: the next row is on line 6");
+	ok(r.errors == 2, "roster: two rows with errors");
+	roster_free(&r);
+	/* Found by fuzz_roster: two file errors must not leak the first. */
+	ok(roster_parse(two, strlen(two), NULL, &r) < 0 && r.error != NULL &&
+	    strstr(r.error, "unknown column") != NULL,
+	    "roster: the first of two file errors is reported");
+	roster_free(&r);
+	ok(roster_parse("email;full_name;agency\na@x.org;A;B\n", 35, NULL,
+	    &r) == 0 && r.rowsz == 1 && r.rows[0].error == NULL,
+	    "roster: semicolons");
+	roster_free(&r);
+	ok(roster_parse("email,full_name,agency\n\xe9,A,B\n", 31, NULL,
+	    &r) < 0 && strstr(r.error, "line 2") != NULL,
+	    "roster: Latin-1 is refused with its line");
+	roster_free(&r);
+}
+
 int
 main(void)
 {
@@ -231,6 +271,7 @@ main(void)
 	test_quiz();
 	test_config();
 	test_certificate_code();
+	test_roster();
 	printf("1..%d\n", tests);
 	return failed != 0;
 }
