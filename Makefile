@@ -31,7 +31,7 @@ DEB_PACKAGES	 = gcc make pkg-config libfcgi-dev libmariadb-dev libxml2-dev \
 		   libxslt1-dev libmarkdown2-dev libsodium-dev libbsd-dev \
 		   libcsv-dev libqrencode-dev mariadb-server mariadb-client \
 		   nginx-light spawn-fcgi multiwatch libxml2-utils xsltproc \
-		   curl perl libxml-libxml-perl lynx wrk time clang
+		   curl perl libxml-libxml-perl lynx time
 
 LIB_OBJS	 = cgi-bin/lib/alloc.o cgi-bin/lib/log.o cgi-bin/lib/config.o \
 		   cgi-bin/lib/req.o cgi-bin/lib/valid.o cgi-bin/lib/resp.o \
@@ -132,11 +132,13 @@ test: deps
 	@sh tests/run.sh
 
 bench: deps
+	@sh conf/deps.sh wrk
 	@$(MAKE) --no-print-directory all
 	@sh tests/bench/run.sh
 
 # libFuzzer harnesses (clang), FUZZ_SECONDS each; see tests/fuzz/run.sh.
 fuzz: deps
+	@sh conf/deps.sh clang
 	@sh tests/fuzz/run.sh
 
 install: all
