@@ -128,6 +128,20 @@ scoped(struct resp *resp, struct req *req, const char **country)
 	return 1;
 }
 
+/* An import needs one country: the focal point's, or the one named. */
+static int
+scoped_import(struct resp *resp, struct req *req, const char **country)
+{
+	if (!scoped(resp, req, country))
+		return 0;
+	if (*country == NULL) {
+		view_error(resp, req, 400, "bad-field",
+		    "The field \"country\" is required for an import.");
+		return 0;
+	}
+	return 1;
+}
+
 /*
  * GET /admin/?page=N&country=CC.
  * 200: the accounts this user manages, paged.  403: not a focal point or
@@ -295,14 +309,8 @@ page_import_preview(struct resp *resp, struct req *req)
 	const char	*country;
 	size_t		 i, creates = 0, updates = 0;
 
-	if (!scoped(resp, req, &country))
-		return;
-	if (country == NULL) {
-		view_error(resp, req, 400, "bad-field",
-		    "The field \"country\" is required for an import.");
-		return;
-	}
-	if (!roster_from_request(resp, req, country, &r))
+	if (!scoped_import(resp, req, &country) ||
+	    !roster_from_request(resp, req, country, &r))
 		return;
 	doc = view_new(req, "import");
 	n = view_add(view_root(doc), "import", NULL);
@@ -357,14 +365,8 @@ page_import_confirm(struct resp *resp, struct req *req)
 	char		*loc;
 	int		 ok = 1;
 
-	if (!scoped(resp, req, &country))
-		return;
-	if (country == NULL) {
-		view_error(resp, req, 400, "bad-field",
-		    "The field \"country\" is required for an import.");
-		return;
-	}
-	if (!roster_from_request(resp, req, country, &r))
+	if (!scoped_import(resp, req, &country) ||
+	    !roster_from_request(resp, req, country, &r))
 		return;
 	if (r.error != NULL) {
 		view_error(resp, req, 422, "roster-unreadable", r.error);

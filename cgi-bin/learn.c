@@ -109,43 +109,44 @@ is_author(const struct req *req)
 }
 
 /*
- * The text of a module in the page's language, else the other one; sets
- * *fallback when it had to fall back, so the page can say so.
+ * The language to show: the one wanted when present[] has it, else the
+ * first that is present.  The page says so when they differ.
  */
-static const struct module_text *
-module_text(const struct module *m, enum lang want, enum lang *used)
+static enum lang
+lang_pick(enum lang want, const int present[LANG__MAX])
 {
 	size_t	 i;
 
-	if (want < LANG__MAX && m->text[want].present) {
-		*used = want;
-		return &m->text[want];
-	}
+	if (want < LANG__MAX && present[want])
+		return want;
 	for (i = 0; i < LANG__MAX; i++)
-		if (m->text[i].present) {
-			*used = (enum lang)i;
-			return &m->text[i];
-		}
-	*used = want;
-	return &m->text[0];
+		if (present[i])
+			return (enum lang)i;
+	return want < LANG__MAX ? want : LANG_EN;
+}
+
+static const struct module_text *
+module_text(const struct module *m, enum lang want, enum lang *used)
+{
+	int	 present[LANG__MAX];
+	size_t	 i;
+
+	for (i = 0; i < LANG__MAX; i++)
+		present[i] = m->text[i].present;
+	*used = lang_pick(want, present);
+	return &m->text[*used];
 }
 
 static const struct lesson_text *
 lesson_text(const struct lesson *l, enum lang want, enum lang *used)
 {
+	int	 present[LANG__MAX];
 	size_t	 i;
 
-	if (want < LANG__MAX && l->text[want].present) {
-		*used = want;
-		return &l->text[want];
-	}
 	for (i = 0; i < LANG__MAX; i++)
-		if (l->text[i].present) {
-			*used = (enum lang)i;
-			return &l->text[i];
-		}
-	*used = want;
-	return &l->text[0];
+		present[i] = l->text[i].present;
+	*used = lang_pick(want, present);
+	return &l->text[*used];
 }
 
 static void
@@ -163,18 +164,13 @@ view_fallback(xmlDocPtr doc, enum lang want, enum lang used)
 static const struct module_text *
 quiz_text(const struct module *m, enum lang want, enum lang *used)
 {
+	int	 present[LANG__MAX];
 	size_t	 i;
 
-	if (want < LANG__MAX && m->text[want].questionsz > 0) {
-		*used = want;
-		return &m->text[want];
-	}
 	for (i = 0; i < LANG__MAX; i++)
-		if (m->text[i].questionsz > 0) {
-			*used = (enum lang)i;
-			return &m->text[i];
-		}
-	return module_text(m, want, used);
+		present[i] = m->text[i].questionsz > 0;
+	*used = lang_pick(want, present);
+	return &m->text[*used];
 }
 
 static const struct module *

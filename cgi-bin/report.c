@@ -283,7 +283,7 @@ page_completions(struct resp *resp, struct req *req)
 	xmlTextWriterPtr	 w;
 	xmlDocPtr		 doc;
 	char			*name, *hdr;
-	int			 status, n;
+	int			 status;
 
 	if ((status = report_filter_from(req, &f, &s)) != 0) {
 		refuse(resp, req, status);
@@ -291,12 +291,7 @@ page_completions(struct resp *resp, struct req *req)
 	}
 	if (!req->want_xml) {
 		/* The printable report: records in memory, then XSLT. */
-		doc = NULL;
-		w = xmlNewTextWriterDoc(&doc, 0);
-		n = records_write(w, &f, s.personal);
-		xmlFreeTextWriter(w);
-		if (n < 0) {
-			xmlFreeDoc(doc);
+		if ((doc = records_doc(&f, s.personal)) == NULL) {
 			view_error(resp, req, 503, "db-unavailable", NULL);
 			return;
 		}
@@ -330,21 +325,15 @@ page_completions_csv(struct resp *resp, struct req *req)
 {
 	struct report_filter	 f;
 	struct scope		 s;
-	xmlTextWriterPtr	 w;
 	xmlDocPtr		 doc;
 	char			*name, *hdr;
-	int			 status, n;
+	int			 status;
 
 	if ((status = report_filter_from(req, &f, &s)) != 0) {
 		refuse(resp, req, status);
 		return;
 	}
-	doc = NULL;
-	w = xmlNewTextWriterDoc(&doc, 0);
-	n = records_write(w, &f, s.personal);
-	xmlFreeTextWriter(w);
-	if (n < 0) {
-		xmlFreeDoc(doc);
+	if ((doc = records_doc(&f, s.personal)) == NULL) {
 		view_error(resp, req, 503, "db-unavailable", NULL);
 		return;
 	}

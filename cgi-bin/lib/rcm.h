@@ -366,6 +366,7 @@ typedef struct _xmlTextWriter *xmlTextWriterPtr;
 void	 summary_write(xmlTextWriterPtr, const struct report_summary *);
 int	 records_write(xmlTextWriterPtr, const struct report_filter *,
 		int personal);
+struct _xmlDoc	*records_doc(const struct report_filter *, int personal);
 #define RECORDS_NS	"urn:x-rcm:completion-records:1"
 
 /* roster.c: checking a CSV roster of officers before importing it. */

@@ -574,3 +574,24 @@ records_write(xmlTextWriterPtr w, const struct report_filter *f,
 	xmlTextWriterFlush(w);
 	return n;
 }
+
+/*
+ * The records as a document in memory, for the printable report and the
+ * CSV (XSLT needs the whole tree).  NULL on a database error.
+ */
+xmlDocPtr
+records_doc(const struct report_filter *f, int personal)
+{
+	xmlTextWriterPtr	 w;
+	xmlDocPtr		 doc = NULL;
+	int			 n;
+
+	w = xmlNewTextWriterDoc(&doc, 0);
+	n = records_write(w, f, personal);
+	xmlFreeTextWriter(w);
+	if (n < 0) {
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	return doc;
+}
