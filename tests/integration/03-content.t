@@ -123,6 +123,22 @@ $p = $author->view('/learn/preview/refugee-definition/01-the-1951-definition');
 like($p->findvalue('//lesson/body'), qr/A sentence added by the tests/,
     'preview shows the file as it is now');
 
+# SIGHUP to one worker reloads that worker (USR2 to multiwatch reaches all).
+{
+	my $mw = do { local (@ARGV, $/) = "$ENV{VAR}/run/learn.pid"; <> };
+	chomp $mw;
+	my ($worker) = split ' ', `pgrep -P $mw`;
+	my $loads = sub {
+		my $log = do { local (@ARGV, $/) = "$ENV{VAR}/log/learn.log"; <> };
+		return scalar(() = $log =~ /learn\[$worker\] info: content: version/g);
+	};
+	my $before = $loads->();
+	kill 'HUP', $worker;
+	sleep 0.5;
+	is($loads->(), $before + 1, 'SIGHUP makes the worker load the catalog again');
+	ok(kill(0, $worker), 'and the worker goes on');
+}
+
 # A lesson missing in Spanish: served in English, and the page says so.
 unlink "$content/first-contact/02-rights-and-interpreters.es.md";
 stack('reload');
