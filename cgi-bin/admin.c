@@ -135,8 +135,7 @@ scoped_import(struct resp *resp, struct req *req, const char **country)
 	if (!scoped(resp, req, country))
 		return 0;
 	if (*country == NULL) {
-		view_error(resp, req, 400, "bad-field",
-		    "The field \"country\" is required for an import.");
+		view_error_field(resp, req, "country", "missing");
 		return 0;
 	}
 	return 1;
@@ -249,7 +248,7 @@ roster_plan(struct roster *r, const char *country)
 
 	for (i = 0; i < r->rowsz; i++) {
 		row = &r->rows[i];
-		if (row->error != NULL)
+		if (row->error.key != NULL)
 			continue;
 		if ((c = db_open(STMT_USER_BY_EMAIL, "s", row->email)) == NULL)
 			return -1;
@@ -257,8 +256,8 @@ roster_plan(struct roster *r, const char *country)
 		if (rc == 1 && (strcmp(db_str(c, 4), country) != 0 ||
 		    strcmp(db_str(c, 3), "officer") != 0)) {
 			/* Says nothing about whose account it is. */
-			row->error = xstrdup("this e-mail belongs to an "
-			    "account you do not manage");
+			roster_msg_set(&row->error, "roster.email-unmanaged",
+			    NULL, NULL);
 			r->errors++;
 		} else if (rc == 1) {
 			row->action = ACTION_UPDATE;
@@ -284,7 +283,7 @@ roster_from_request(struct resp *resp, struct req *req, const char *country,
 		return 0;
 	}
 	roster_parse(f->val, f->valsz, country, r);
-	if (r->error == NULL && roster_plan(r, country) < 0) {
+	if (r->error.key == NULL && roster_plan(r, country) < 0) {
 		roster_free(r);
 		view_error(resp, req, 503, "db-unavailable", NULL);
 		return 0;
@@ -316,8 +315,9 @@ page_import_preview(struct resp *resp, struct req *req)
 	n = view_add(view_root(doc), "import", NULL);
 	view_attr(n, "step", "preview");
 	view_attr(n, "country", country);
-	if (r.error != NULL) {
-		view_add(n, "error", r.error);
+	if (r.error.key != NULL) {
+		view_add_message(n, "error", r.error.key, r.error.p1,
+		    r.error.p2);
 		roster_free(&r);
 		view_render(resp, req, doc, 422, NULL);
 		return;
@@ -325,15 +325,16 @@ page_import_preview(struct resp *resp, struct req *req)
 	for (i = 0; i < r.rowsz; i++) {
 		row = view_add(n, "row", NULL);
 		view_attr_int(row, "line", (long long)r.rows[i].line);
-		view_attr(row, "action", r.rows[i].error != NULL ? "error" :
+		view_attr(row, "action", r.rows[i].error.key != NULL ? "error" :
 		    r.rows[i].action == ACTION_CREATE ? "create" : "update");
 		view_attr(row, "sex", r.rows[i].sex);
 		view_attr(row, "lang", r.rows[i].lang);
 		view_add(row, "email", r.rows[i].email);
 		view_add(row, "name", r.rows[i].full_name);
 		view_add(row, "agency", r.rows[i].agency);
-		if (r.rows[i].error != NULL)
-			view_add(row, "error", r.rows[i].error);
+		if (r.rows[i].error.key != NULL)
+			view_add_message(row, "error", r.rows[i].error.key,
+			    r.rows[i].error.p1, r.rows[i].error.p2);
 		else if (r.rows[i].action == ACTION_CREATE)
 			creates++;
 		else
@@ -368,8 +369,9 @@ page_import_confirm(struct resp *resp, struct req *req)
 	if (!scoped_import(resp, req, &country) ||
 	    !roster_from_request(resp, req, country, &r))
 		return;
-	if (r.error != NULL) {
-		view_error(resp, req, 422, "roster-unreadable", r.error);
+	if (r.error.key != NULL) {
+		view_error_message(resp, req, 422, "roster-unreadable",
+		    r.error.key, r.error.p1, r.error.p2);
 		roster_free(&r);
 		return;
 	}
@@ -381,7 +383,7 @@ page_import_confirm(struct resp *resp, struct req *req)
 	for (i = 0; i < r.rowsz && ok; i++) {
 		struct roster_row *row = &r.rows[i];
 
-		if (row->error != NULL)
+		if (row->error.key != NULL)
 			continue;
 		if (row->action == ACTION_CREATE) {
 			ok = db_exec(STMT_USER_INSERT, "ssssss", row->email,
@@ -402,7 +404,7 @@ page_import_confirm(struct resp *resp, struct req *req)
 		    (int64_t)updates) == 1;
 	import_id = db_last_id();
 	for (i = 0; i < r.rowsz && ok; i++)
-		if (r.rows[i].error == NULL)
+		if (r.rows[i].error.key == NULL)
 			ok = db_exec(STMT_IMPORT_USER_INSERT, "iii", import_id,
 			    r.rows[i].user_id,
 			    (int64_t)(r.rows[i].action == ACTION_CREATE)) >= 0;
@@ -627,8 +629,8 @@ page_revoke(struct resp *resp, struct req *req)
 	if (!scoped(resp, req, &country))
 		return;
 	if (req_str(req, KEY_CODE) == NULL) {
-		view_error(resp, req, 400, "bad-field",
-		    "The field \"code\" must be a certificate code.");
+		view_error_field(resp, req, "code", req->bad_field != NULL ?
+		    "invalid" : "missing");
 		return;
 	}
 	if ((n = db_exec(STMT_COMPLETION_REVOKE, "sss", req_str(req, KEY_CODE),

@@ -572,8 +572,7 @@ page_quiz_post(struct resp *resp, struct req *req)
 		return;
 	}
 	if (req_field(req, KEY_ATTEMPT) == NULL) {
-		view_error(resp, req, 400, "bad-field",
-		    "The field \"attempt\" is missing.");
+		view_error_field(resp, req, "attempt", "missing");
 		return;
 	}
 	attempt = req_field(req, KEY_ATTEMPT)->num;
@@ -627,7 +626,8 @@ page_quiz_post(struct resp *resp, struct req *req)
 		    (size_t)o >= t->questions[q].optionsz ||
 		    (!t->questions[q].multiple && selected[q] != 0)) {
 			free(loc);
-			view_error(resp, req, 400, "bad-answer", f->val);
+			view_error_message(resp, req, 400, "bad-answer",
+			    "field.answer", f->val, NULL);
 			return;
 		}
 		selected[q] |= 1U << o;
@@ -1003,8 +1003,8 @@ page_lang(struct resp *resp, struct req *req)
 	char		*hdr;
 
 	if (lang == NULL) {
-		view_error(resp, req, 400, "bad-field",
-		    "The field \"lang\" must be en or es.");
+		view_error_field(resp, req, "lang", req->bad_field != NULL ?
+		    "invalid" : "missing");
 		return;
 	}
 	if (req->session != NULL) {

@@ -99,14 +99,10 @@ report_filter_from(struct req *req, struct report_filter *f,
 static void
 refuse(struct resp *resp, struct req *req, int status)
 {
-	char	*d = NULL;
-
 	if (status == 400 && req->bad_field != NULL)
-		d = xasprintf("The field \"%s\" %s.", req->bad_field,
-		    req->bad_reason);
-	view_error(resp, req, status, status == 400 ? "bad-field" :
-	    "reports-only", d);
-	free(d);
+		view_error_field(resp, req, req->bad_field, req->bad_reason);
+	else
+		view_error(resp, req, status, "reports-only", NULL);
 }
 
 static void

@@ -34,6 +34,15 @@
 	<xsl:value-of select="rcm:t($lang, $k)"/>
 </xsl:template>
 
+<!-- A message from the program, <x key=".." p1=".." p2=".."/>, translated. -->
+<xsl:template match="*" mode="message">
+	<xsl:call-template name="tr">
+		<xsl:with-param name="k" select="string(@key)"/>
+		<xsl:with-param name="p1" select="string(@p1)"/>
+		<xsl:with-param name="p2" select="string(@p2)"/>
+	</xsl:call-template>
+</xsl:template>
+
 <!-- A message with its placeholders {1} {2} {3} filled in. -->
 <xsl:template name="tr">
 	<xsl:param name="k"/>

@@ -19,6 +19,9 @@
 		<p>
 			<xsl:call-template name="t"><xsl:with-param name="k" select="concat('error.', error/@key, '.help')"/></xsl:call-template>
 		</p>
+		<xsl:if test="error/message">
+			<p class="detail"><xsl:apply-templates select="error/message" mode="message"/></p>
+		</xsl:if>
 		<xsl:if test="error/detail">
 			<p class="detail" lang="en"><xsl:value-of select="error/detail"/></p>
 		</xsl:if>

@@ -7,7 +7,8 @@
              which sends the same text back to be checked again;
     done     what was created and updated, and the button that makes the
              set-password links of the new officers.
-  Row errors come from the program in English, so they say so (lang="en").
+  Row errors come from the program as message keys with parameters
+  (<error key="roster.sex" p1="robot"/>), shown in the page's language.
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
 	xmlns:rcm="urn:x-rcm:view" exclude-result-prefixes="rcm">
@@ -39,7 +40,7 @@
 <xsl:template match="import[@step = 'preview' and error]">
 	<section class="notice error" role="alert" aria-labelledby="unreadable-h">
 		<h2 id="unreadable-h"><xsl:call-template name="t"><xsl:with-param name="k" select="'import.unreadable'"/></xsl:call-template></h2>
-		<p class="detail" lang="en"><xsl:value-of select="error"/></p>
+		<p class="detail"><xsl:apply-templates select="error" mode="message"/></p>
 		<p><xsl:call-template name="t"><xsl:with-param name="k" select="'import.unreadable.help'"/></xsl:call-template></p>
 	</section>
 	<xsl:call-template name="upload-form"/>
@@ -81,7 +82,7 @@
 							</xsl:call-template>
 						</a>
 						<xsl:text>: </xsl:text>
-						<span lang="en"><xsl:value-of select="error"/></span>
+						<span><xsl:apply-templates select="error" mode="message"/></span>
 					</li>
 				</xsl:for-each>
 			</ul>
@@ -159,7 +160,7 @@
 			<span class="badge {@action}"><xsl:call-template name="t"><xsl:with-param name="k" select="concat('import.action.', @action)"/></xsl:call-template></span>
 			<xsl:if test="error">
 				<xsl:text> </xsl:text>
-				<span class="why" lang="en"><xsl:value-of select="error"/></span>
+				<span class="why"><xsl:apply-templates select="error" mode="message"/></span>
 			</xsl:if>
 		</td>
 		<td class="t" data-l="{rcm:t($lang, 'admin.col.email')}"><xsl:value-of select="email"/></td>

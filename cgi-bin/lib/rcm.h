@@ -89,7 +89,7 @@ struct req {
 	struct field	**fields;	/* indexed like the program's key table */
 	size_t		 fieldsz;
 	const char	*bad_field;	/* name of the first field that failed */
-	const char	*bad_reason;
+	const char	*bad_reason;	/* utf8, encoding, repeated, invalid... */
 	int		 bad_field_owned;
 	int		 bad_encoding;	/* malformed escape or UTF-8: 400 */
 	int		 body_too_large;
@@ -369,11 +369,19 @@ int	 records_write(xmlTextWriterPtr, const struct report_filter *,
 struct _xmlDoc	*records_doc(const struct report_filter *, int personal);
 #define RECORDS_NS	"urn:x-rcm:completion-records:1"
 
-/* roster.c: checking a CSV roster of officers before importing it. */
+/*
+ * roster.c: checking a CSV roster of officers before importing it.
+ * Problems are message keys of the UI catalogs (roster.*) with up to two
+ * parameters, so that the focal point reads them in their language.
+ */
+struct roster_msg {
+	const char	*key;		/* NULL: no problem */
+	char		*p1, *p2;
+};
 struct roster_row {
 	size_t		 line;		/* where the row starts in the file */
 	char		*email, *full_name, *agency, *sex, *lang;
-	char		*error;		/* NULL when the row is good */
+	struct roster_msg error;
 	int64_t		 user_id;	/* filled by the importer */
 	int		 action;	/* filled by the importer */
 };
@@ -381,8 +389,10 @@ struct roster {
 	struct roster_row *rows;
 	size_t		 rowsz;
 	size_t		 errors;	/* rows with an error */
-	char		*error;		/* the file as a whole is unusable */
+	struct roster_msg error;	/* the file as a whole is unusable */
 };
+void	 roster_msg_set(struct roster_msg *, const char *key, const char *p1,
+		const char *p2);
 int	 roster_parse(const char *, size_t, const char *country,
 		struct roster *);
 void	 roster_free(struct roster *);
@@ -412,6 +422,16 @@ void	 view_error(struct resp *, struct req *, int status,
 		const char *key, const char *detail);
 void	 view_error_headers(struct resp *, struct req *, int status,
 		const char *key, const char *extra_headers);
+/* Adds <name key=".." p1=".." p2=".."/>: a message shown translated. */
+xmlNodePtr view_add_message(xmlNodePtr, const char *name, const char *key,
+		const char *p1, const char *p2);
+/* An error page whose detail is a translated message. */
+void	 view_error_message(struct resp *, struct req *, int status,
+		const char *key, const char *msgkey, const char *p1,
+		const char *p2);
+/* 400 naming the field the request got wrong (req->bad_field). */
+void	 view_error_field(struct resp *, struct req *, const char *field,
+		const char *reason);
 
 /* server.c: the FastCGI loop, routing and signals shared by all programs. */
 #define ROUTE_NOCSRF	0x01	/* POST without a session (sign-in) */

@@ -136,7 +136,7 @@ req_add_field(struct req *req, const struct field_def *defs, size_t defsz,
 		/* Which of two values would we use?  Neither. */
 		if (req->bad_field == NULL) {
 			req->bad_field = defs[i].name;
-			req->bad_reason = "is given more than once";
+			req->bad_reason = "repeated";
 			req->bad_encoding = 1;
 		}
 		free(val);
@@ -145,7 +145,7 @@ req_add_field(struct req *req, const struct field_def *defs, size_t defsz,
 	if (!(defs[i].flags & FIELD_RAW) && !valid_utf8(val, valsz)) {
 		if (req->bad_field == NULL) {
 			req->bad_field = defs[i].name;
-			req->bad_reason = "is not valid UTF-8 text";
+			req->bad_reason = "utf8";
 			req->bad_encoding = 1;
 		}
 		free(val);
@@ -158,7 +158,7 @@ req_add_field(struct req *req, const struct field_def *defs, size_t defsz,
 	if (defs[i].valid != NULL && !defs[i].valid(f)) {
 		if (req->bad_field == NULL) {
 			req->bad_field = defs[i].name;
-			req->bad_reason = "has a value that is not accepted";
+			req->bad_reason = "invalid";
 		}
 		free(f->val);
 		free(f);
@@ -190,7 +190,7 @@ req_parse_urlencoded(struct req *req, const char *s, size_t n,
 			if (req->bad_field == NULL) {
 				req->bad_field = name != NULL ?
 				    xstrdup(name) : xstrdup("(field name)");
-				req->bad_reason = "has malformed percent-encoding";
+				req->bad_reason = "encoding";
 				req->bad_encoding = 1;
 				/* Kept for the error page; freed with req. */
 				req->bad_field_owned = 1;
@@ -357,7 +357,7 @@ req_parse(struct req *req, FCGX_Request *r, const struct field_def *defs,
 		if (!req_parse_multipart(req, body, bodysz, defs, defsz) &&
 		    req->bad_field == NULL) {
 			req->bad_field = "(body)";
-			req->bad_reason = "is not well-formed multipart/form-data";
+			req->bad_reason = "multipart";
 			req->bad_encoding = 1;
 		}
 	} else

@@ -78,11 +78,41 @@ trim_copy(const char *s)
 	return xstrndup(s, (size_t)(e - s));
 }
 
-static void
-row_error(struct roster_row *r, const char *msg)
+/* Keeps the first problem of a row or file: the one to fix first. */
+void
+roster_msg_set(struct roster_msg *m, const char *key, const char *p1,
+    const char *p2)
 {
-	if (r->error == NULL)
-		r->error = xstrdup(msg);
+	if (m->key != NULL)
+		return;
+	m->key = key;
+	m->p1 = p1 != NULL ? xstrdup(p1) : NULL;
+	m->p2 = p2 != NULL ? xstrdup(p2) : NULL;
+}
+
+static void
+msg_free(struct roster_msg *m)
+{
+	free(m->p1);
+	free(m->p2);
+	memset(m, 0, sizeof(*m));
+}
+
+static void
+row_error(struct roster_row *r, const char *key, const char *p1,
+    const char *p2)
+{
+	roster_msg_set(&r->error, key, p1, p2);
+}
+
+/* A problem of the whole file, on a line. */
+static void
+file_error(struct roster *out, const char *key, size_t line, const char *p2)
+{
+	char	 buf[32];
+
+	snprintf(buf, sizeof(buf), "%zu", line);
+	roster_msg_set(&out->error, key, line > 0 ? buf : NULL, p2);
 }
 
 static void
@@ -117,19 +147,18 @@ header_parse(struct parse_state *ps)
 				ps->colmap[i] = (int)k;
 				seen[k]++;
 			}
-		if (ps->colmap[i] < 0 && ps->out->error == NULL)
-			ps->out->error = xasprintf("line %zu: unknown column "
-			    "\"%s\" (expected email, full_name, agency, sex, "
-			    "language, country)", ps->line, name);
+		if (ps->colmap[i] < 0)
+			file_error(ps->out, "roster.file.unknown-column",
+			    ps->line, name);
 		free(name);
 	}
-	for (k = 0; k < COL__MAX && ps->out->error == NULL; k++) {
+	for (k = 0; k < COL__MAX; k++) {
 		if (seen[k] > 1)
-			ps->out->error = xasprintf("line %zu: column \"%s\" "
-			    "appears twice", ps->line, col_names[k]);
+			file_error(ps->out, "roster.file.column-twice",
+			    ps->line, col_names[k]);
 		else if (k <= COL_AGENCY && !seen[k])
-			ps->out->error = xasprintf("line %zu: the column "
-			    "\"%s\" is missing", ps->line, col_names[k]);
+			file_error(ps->out, "roster.file.column-missing",
+			    ps->line, col_names[k]);
 	}
 }
 
@@ -151,10 +180,11 @@ row_parse(struct parse_state *ps)
 	r->sex = xstrdup("unspecified");
 	r->lang = xstrdup("es");
 	if (ps->nfields != ps->ncols) {
-		char *m = xasprintf("expected %zu fields, found %zu",
-		    ps->ncols, ps->nfields);
-		row_error(r, m);
-		free(m);
+		char want[32], got[32];
+
+		snprintf(want, sizeof(want), "%zu", ps->ncols);
+		snprintf(got, sizeof(got), "%zu", ps->nfields);
+		row_error(r, "roster.fields-count", want, got);
 	}
 	for (i = 0; i < ps->nfields && i < ps->ncols && i < 32; i++) {
 		v = trim_copy(ps->fields[i]);
@@ -170,8 +200,7 @@ row_parse(struct parse_state *ps)
 			break;
 		case COL_SEX:
 			if ((sex = sex_normalise(v)) == NULL)
-				row_error(r, "sex must be female, male, other "
-				    "or unspecified");
+				row_error(r, "roster.sex", v, NULL);
 			else {
 				free(r->sex);
 				r->sex = xstrdup(sex);
@@ -183,7 +212,7 @@ row_parse(struct parse_state *ps)
 				*p = (char)tolower((unsigned char)*p);
 			if (*v != '\0') {
 				if (lang_from_code(v) == LANG__MAX)
-					row_error(r, "language must be en or es");
+					row_error(r, "roster.language", v, NULL);
 				else {
 					free(r->lang);
 					r->lang = xstrdup(v);
@@ -195,12 +224,8 @@ row_parse(struct parse_state *ps)
 			for (char *p = v; *p != '\0'; p++)
 				*p = (char)toupper((unsigned char)*p);
 			if (*v != '\0' && ps->country != NULL &&
-			    strcmp(v, ps->country) != 0) {
-				char *m = xasprintf("country %s is not %s, the "
-				    "country of this import", v, ps->country);
-				row_error(r, m);
-				free(m);
-			}
+			    strcmp(v, ps->country) != 0)
+				row_error(r, "roster.country", v, ps->country);
 			free(v);
 			break;
 		default:
@@ -218,31 +243,29 @@ row_parse(struct parse_state *ps)
 	f.val = r->email;
 	f.valsz = strlen(r->email);
 	if (!valid_email(&f))
-		row_error(r, *r->email == '\0' ? "the e-mail is empty" :
-		    "the e-mail is not a valid address");
+		row_error(r, *r->email == '\0' ? "roster.email-empty" :
+		    "roster.email-invalid", NULL, NULL);
 	f.val = r->full_name;
 	f.valsz = strlen(r->full_name);
 	if (f.valsz == 0)
-		row_error(r, "the full name is empty");
+		row_error(r, "roster.name-empty", NULL, NULL);
 	else if (!valid_line(&f))
-		row_error(r, "the full name is too long or has control "
-		    "characters");
+		row_error(r, "roster.name-invalid", NULL, NULL);
 	f.val = r->agency;
 	f.valsz = strlen(r->agency);
 	if (f.valsz == 0)
-		row_error(r, "the agency is empty");
+		row_error(r, "roster.agency-empty", NULL, NULL);
 	else if (!valid_line(&f))
-		row_error(r, "the agency is too long or has control "
-		    "characters");
+		row_error(r, "roster.agency-invalid", NULL, NULL);
 	/* The same person twice in one file is a mistake worth naming. */
-	for (i = 0; i + 1 < out->rowsz && r->error == NULL; i++)
+	for (i = 0; i + 1 < out->rowsz && r->error.key == NULL; i++)
 		if (strcmp(out->rows[i].email, r->email) == 0) {
-			char *m = xasprintf("the e-mail repeats line %zu",
-			    out->rows[i].line);
-			row_error(r, m);
-			free(m);
+			char line[32];
+
+			snprintf(line, sizeof(line), "%zu", out->rows[i].line);
+			row_error(r, "roster.email-repeats", line, NULL);
 		}
-	if (r->error != NULL)
+	if (r->error.key != NULL)
 		out->errors++;
 }
 
@@ -289,8 +312,7 @@ roster_parse(const char *text, size_t len, const char *country,
 		nl = memchr(s, '\n', (size_t)(end - s));
 		n = nl != NULL ? (size_t)(nl - s) : (size_t)(end - s);
 		if (!valid_utf8(s, n)) {
-			out->error = xasprintf("line %zu: not UTF-8 text (save "
-			    "the file as \"CSV UTF-8\")", ps.line);
+			file_error(out, "roster.file.utf8", ps.line, NULL);
 			return -1;
 		}
 		s += n + (nl != NULL);
@@ -311,27 +333,22 @@ roster_parse(const char *text, size_t len, const char *country,
 		nl = memchr(s, '\n', (size_t)(end - s));
 		n = nl != NULL ? (size_t)(nl - s) + 1 : (size_t)(end - s);
 		if (csv_parse(&p, s, n, on_field, on_record, &ps) != n) {
-			/* The first problem is the one to fix first. */
-			if (out->error == NULL)
-				out->error = xasprintf("line %zu: malformed "
-				    "quoting (a field with a quote must be "
-				    "quoted, and quotes inside it doubled)",
-				    ps.line);
+			file_error(out, "roster.file.quoting", ps.line, NULL);
 			break;
 		}
 		s += n;
 	}
-	if (out->error == NULL && csv_fini(&p, on_field, on_record, &ps) != 0)
-		out->error = xasprintf("line %zu: a quoted field is not "
-		    "closed", ps.line - 1);
+	if (out->error.key == NULL &&
+	    csv_fini(&p, on_field, on_record, &ps) != 0)
+		file_error(out, "roster.file.unclosed", ps.line - 1, NULL);
 	csv_free(&p);
 	for (n = 0; n < ps.nfields && n < 32; n++)
 		free(ps.fields[n]);
-	if (out->error == NULL && !ps.have_header)
-		out->error = xstrdup("the file is empty");
-	else if (out->error == NULL && out->rowsz == 0)
-		out->error = xstrdup("the file has a header but no officers");
-	return out->error != NULL ? -1 : 0;
+	if (!ps.have_header)
+		file_error(out, "roster.file.empty", 0, NULL);
+	else if (out->rowsz == 0)
+		file_error(out, "roster.file.no-rows", 0, NULL);
+	return out->error.key != NULL ? -1 : 0;
 }
 
 void
@@ -345,9 +362,9 @@ roster_free(struct roster *r)
 		free(r->rows[i].agency);
 		free(r->rows[i].sex);
 		free(r->rows[i].lang);
-		free(r->rows[i].error);
+		msg_free(&r->rows[i].error);
 	}
 	free(r->rows);
-	free(r->error);
+	msg_free(&r->error);
 	memset(r, 0, sizeof(*r));
 }

@@ -217,10 +217,7 @@ serve(FCGX_Request *fr, const struct program *prog)
 		goto out;
 	}
 	if (req.bad_encoding) {
-		char *d = xasprintf("The field \"%s\" %s.", req.bad_field,
-		    req.bad_reason);
-		view_error(&resp, &req, 400, "bad-field", d);
-		free(d);
+		view_error_field(&resp, &req, req.bad_field, req.bad_reason);
 		goto out;
 	}
 	if (strcmp(req.path, prog->healthz) == 0) {

@@ -447,9 +447,25 @@ view_notice(xmlDocPtr doc, const char *key, const char *kind)
 	return n;
 }
 
+xmlNodePtr
+view_add_message(xmlNodePtr parent, const char *name, const char *key,
+    const char *p1, const char *p2)
+{
+	xmlNodePtr	 n;
+
+	n = view_add(parent, name, NULL);
+	view_attr(n, "key", key);
+	if (p1 != NULL)
+		view_attr(n, "p1", p1);
+	if (p2 != NULL)
+		view_attr(n, "p2", p2);
+	return n;
+}
+
 static void
 view_error_page(struct resp *resp, struct req *req, int status,
-    const char *key, const char *detail, const char *extra_headers)
+    const char *key, const char *detail, const char *extra_headers,
+    const char *msgkey, const char *p1, const char *p2)
 {
 	xmlDocPtr	 doc;
 	xmlNodePtr	 e;
@@ -461,7 +477,31 @@ view_error_page(struct resp *resp, struct req *req, int status,
 	view_add(e, "title", resp_status_text(status));
 	if (detail != NULL)
 		view_add(e, "detail", detail);
+	if (msgkey != NULL)
+		view_add_message(e, "message", msgkey, p1, p2);
 	view_render(resp, req, doc, status, extra_headers);
+}
+
+void
+view_error_message(struct resp *resp, struct req *req, int status,
+    const char *key, const char *msgkey, const char *p1, const char *p2)
+{
+	view_error_page(resp, req, status, key, NULL, NULL, msgkey, p1, p2);
+}
+
+/*
+ * 400 for a field that is missing or wrong; reason is one of the codes
+ * of req.c (utf8, encoding, repeated, invalid, multipart) or "missing".
+ */
+void
+view_error_field(struct resp *resp, struct req *req, const char *field,
+    const char *reason)
+{
+	char	 key[64];
+
+	snprintf(key, sizeof(key), "field.%s", reason);
+	view_error_page(resp, req, 400, "bad-field", NULL, NULL, key, field,
+	    NULL);
 }
 
 /* An error page: status, a message in the page's language, details. */
@@ -469,7 +509,8 @@ void
 view_error(struct resp *resp, struct req *req, int status, const char *key,
     const char *detail)
 {
-	view_error_page(resp, req, status, key, detail, NULL);
+	view_error_page(resp, req, status, key, detail, NULL, NULL, NULL,
+	    NULL);
 }
 
 /* The same with more header lines (Allow: for 405). */
@@ -477,5 +518,6 @@ void
 view_error_headers(struct resp *resp, struct req *req, int status,
     const char *key, const char *extra_headers)
 {
-	view_error_page(resp, req, status, key, NULL, extra_headers);
+	view_error_page(resp, req, status, key, NULL, extra_headers, NULL,
+	    NULL, NULL);
 }

@@ -59,13 +59,15 @@ my %rows = map { $_->getAttribute('line') => $_ } $doc->findnodes('//import/row'
 is($rows{2}->getAttribute('action'), 'create', 'line 2: a new officer');
 is($rows{2}->findvalue('name'), 'Gómez, María', 'line 2: quoted comma kept');
 is($rows{3}->getAttribute('action'), 'create', 'line 3: a new officer');
-like($rows{4}->findvalue('error'), qr/e-mail/, 'line 4: bad e-mail named');
-like($rows{5}->findvalue('error'), qr/full name is empty/, 'line 5: empty name named');
-like($rows{6}->findvalue('error'), qr/sex must be/, 'line 6: bad sex named');
-like($rows{7}->findvalue('error'), qr/do not manage/, 'line 7: another country\'s account refused');
-unlike($rows{7}->findvalue('error'), qr/GT|Guatemala/, 'line 7: without saying whose');
-like($rows{8}->findvalue('error'), qr/repeats line 2/, 'line 8: repeated e-mail named');
-like($rows{9}->findvalue('error'), qr/full name/,
+is($rows{4}->findvalue('error/@key'), 'roster.email-invalid', 'line 4: bad e-mail named');
+is($rows{5}->findvalue('error/@key'), 'roster.name-empty', 'line 5: empty name named');
+is($rows{6}->findvalue('error/@key'), 'roster.sex', 'line 6: bad sex named');
+is($rows{6}->findvalue('error/@p1'), 'robot', 'line 6: with what the file says');
+is($rows{7}->findvalue('error/@key'), 'roster.email-unmanaged', 'line 7: another country\'s account refused');
+is($rows{7}->findvalue('error/@p1') . $rows{7}->findvalue('error/@p2'), '', 'line 7: without saying whose');
+is($rows{8}->findvalue('error/@key'), 'roster.email-repeats', 'line 8: repeated e-mail named');
+is($rows{8}->findvalue('error/@p1'), 2, 'line 8: repeats line 2');
+is($rows{9}->findvalue('error/@key'), 'roster.name-invalid',
     'line 9: a name over two lines (a quoted field) is refused');
 is($rows{11}->getAttribute('action'), 'create',
     'line 11: numbering goes on after a field over two lines');
@@ -112,7 +114,13 @@ is($new->get($links[0])->{status}, 200, 'a link opens the set-password form');
 # A file that cannot be read at all.
 $r = upload($focal, '/admin/import', "email,full_name,agency\r\n\xe9\xe8,Latin1,X\r\n");
 is($r->{status}, 422, 'not UTF-8: 422');
-like(decode('UTF-8', $r->{content}), qr/line 2/, 'names the line');
+like(decode('UTF-8', $r->{content}), qr/l[ií]nea 2/, 'names the line, in the page language');
+like(decode('UTF-8', $r->{content}), qr/CSV UTF-8/, 'and says how to fix it');
+# The preview in Spanish translates each row's problem.
+$focal->post('/learn/lang', lang => 'es', next => '/admin/');
+$r = upload($focal, '/admin/import', $csv);
+like(decode('UTF-8', $r->{content}), qr/el sexo debe ser mujer, hombre, otro o sin especificar \(el archivo dice «robot»\)/,
+    'row problems are in Spanish on a Spanish page');
 $r = upload($focal, '/admin/import', "email,name\r\na\@b.org,X\r\n");
 is($r->{status}, 422, 'unknown column: 422');
 $r = upload($focal, '/admin/import', "email,full_name,agency\r\n\"a\@b.org,X,Y\r\n");

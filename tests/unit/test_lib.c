@@ -234,29 +234,34 @@ test_roster(void)
 
 	ok(roster_parse(ok_csv, strlen(ok_csv), "CR", &r) == 0 &&
 	    r.rowsz == 4, "roster: four rows after the header");
-	ok(r.rowsz == 4 && r.rows[0].line == 2 && r.rows[0].error == NULL &&
+	ok(r.rowsz == 4 && r.rows[0].line == 2 && r.rows[0].error.key == NULL &&
 	    strcmp(r.rows[0].full_name, "Solís, Ana") == 0 &&
 	    strcmp(r.rows[0].sex, "female") == 0,
 	    "roster: quoted comma, accent, Spanish sex word");
-	ok(r.rowsz == 4 && r.rows[1].line == 3 && r.rows[1].error != NULL,
+	ok(r.rowsz == 4 && r.rows[1].line == 3 && r.rows[1].error.key != NULL &&
+	    strcmp(r.rows[1].error.key, "roster.email-invalid") == 0,
 	    "roster: a bad e-mail is an error on its line");
-	ok(r.rowsz == 4 && r.rows[2].line == 4 && r.rows[2].error != NULL,
+	ok(r.rowsz == 4 && r.rows[2].line == 4 && r.rows[2].error.key != NULL &&
+	    strcmp(r.rows[2].error.key, "roster.name-invalid") == 0,
 	    "roster: a name over two lines starts on line 4");
-	ok(r.rowsz == 4 && r.rows[3].line == 6 && r.rows[3].error == NULL,
+	ok(r.rowsz == 4 && r.rows[3].line == 6 && r.rows[3].error.key == NULL,
 	    "roster: the next row is on line 6");
 	ok(r.errors == 2, "roster: two rows with errors");
 	roster_free(&r);
 	/* Found by fuzz_roster: two file errors must not leak the first. */
-	ok(roster_parse(two, strlen(two), NULL, &r) < 0 && r.error != NULL &&
-	    strstr(r.error, "unknown column") != NULL,
+	ok(roster_parse(two, strlen(two), NULL, &r) < 0 &&
+	    r.error.key != NULL &&
+	    strcmp(r.error.key, "roster.file.unknown-column") == 0 &&
+	    strcmp(r.error.p1, "1") == 0 && strcmp(r.error.p2, "colour") == 0,
 	    "roster: the first of two file errors is reported");
 	roster_free(&r);
 	ok(roster_parse("email;full_name;agency\na@x.org;A;B\n", 35, NULL,
-	    &r) == 0 && r.rowsz == 1 && r.rows[0].error == NULL,
+	    &r) == 0 && r.rowsz == 1 && r.rows[0].error.key == NULL,
 	    "roster: semicolons");
 	roster_free(&r);
 	ok(roster_parse("email,full_name,agency\n\xe9,A,B\n", 31, NULL,
-	    &r) < 0 && strstr(r.error, "line 2") != NULL,
+	    &r) < 0 && strcmp(r.error.key, "roster.file.utf8") == 0 &&
+	    strcmp(r.error.p1, "2") == 0,
 	    "roster: Latin-1 is refused with its line");
 	roster_free(&r);
 }
