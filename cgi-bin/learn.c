@@ -666,7 +666,7 @@ page_attempt(struct resp *resp, struct req *req)
 	struct db_cursor		*c;
 	struct field			 f;
 	xmlDocPtr			 doc;
-	xmlNodePtr			 a, qn, on, mod;
+	xmlNodePtr			 a, qn, on;
 	uint32_t			 selected[QUIZ_MAXQ];
 	enum lang			 lang;
 	size_t				 i;
@@ -708,9 +708,8 @@ page_attempt(struct resp *resp, struct req *req)
 	quiz_answers_decode(db_str(c, 5), selected);
 	same = m != NULL && strcmp(m->version, db_str(c, 2)) == 0;
 	if (m != NULL) {
-		mod = view_module_summary(a, m, req->lang, NULL);
+		view_module_summary(a, m, req->lang, NULL);
 		view_attr_int(a, "passing-score", m->passing_score);
-		(void)mod;
 	}
 	if (same) {
 		t = &m->text[lang < LANG__MAX ? lang : LANG_EN];

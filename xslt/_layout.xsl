@@ -3,7 +3,7 @@
   The page frame shared by every view: html, header with navigation,
   language switch, main, footer.  A view imports this file and defines a
   template for mode "main" (and optionally "title" and "head").  Text is
-  always escaped: no disable-output-escaping anywhere in xslt/.
+  always escaped: output escaping is never turned off in xslt/.
 
   Shared parts a view may call:
     t            a message of xslt/i18n/LANG.xml by key (the key if missing)
