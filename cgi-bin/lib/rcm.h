@@ -84,6 +84,8 @@ struct req {
 	char		*accept_language;
 	char		*remote_addr;
 	char		*content_type;
+	char		*origin;	/* Origin header, when the browser sent one */
+	char		*host;
 	char		*seg[REQ_MAXSEG];	/* '*' captures of the route */
 	size_t		 segsz;
 	struct field	**fields;	/* indexed like the program's key table */
@@ -104,6 +106,7 @@ int	 req_parse(struct req *, struct FCGX_Request *,
 void	 req_free(struct req *);
 const char *req_cookie(const struct req *, const char *name, char *buf, size_t);
 struct field *req_field(const struct req *, size_t key);
+int	 req_cross_site(const struct req *);
 const char *req_str(const struct req *, size_t key);	/* NULL if absent */
 
 int	 valid_utf8(const char *, size_t);

@@ -11,6 +11,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <fcgiapp.h>
 
@@ -325,6 +326,12 @@ req_parse(struct req *req, FCGX_Request *r, const struct field_def *defs,
 	req->accept_language = param_copy(r, "HTTP_ACCEPT_LANGUAGE");
 	req->remote_addr = param_copy(r, "REMOTE_ADDR");
 	req->content_type = param_copy(r, "CONTENT_TYPE");
+	req->origin = param_copy(r, "HTTP_ORIGIN");
+	req->host = param_copy(r, "HTTP_HOST");
+	if (req->origin != NULL && *req->origin == '\0') {
+		free(req->origin);
+		req->origin = NULL;
+	}
 	req->fieldsz = defsz;
 	req->fields = xcalloc(defsz, sizeof(*req->fields));
 	req->lang = LANG__MAX;
@@ -390,7 +397,33 @@ req_free(struct req *req)
 	free(req->accept_language);
 	free(req->remote_addr);
 	free(req->content_type);
+	free(req->origin);
+	free(req->host);
 	memset(req, 0, sizeof(*req));
+}
+
+/*
+ * A POST from another site: the browser's Origin is not this host.  This
+ * guards what CSRF tokens cannot (signing in, before any session) and
+ * backs them up everywhere else.  Clients that send no Origin (curl, old
+ * browsers) pass; the token checks still apply to them.
+ */
+int
+req_cross_site(const struct req *req)
+{
+	const char	*o = req->origin;
+
+	if (o == NULL)
+		return 0;
+	if (req->host == NULL)
+		return 1;
+	if (strncmp(o, "https://", 8) == 0)
+		o += 8;
+	else if (strncmp(o, "http://", 7) == 0)
+		o += 7;
+	else
+		return 1;	/* "null" and anything else */
+	return strcasecmp(o, req->host) != 0;
 }
 
 struct field *

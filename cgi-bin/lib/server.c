@@ -252,6 +252,10 @@ serve(FCGX_Request *fr, const struct program *prog)
 		goto out;
 	}
 	req_set_lang(&req);
+	if (req.method == METHOD_POST && req_cross_site(&req)) {
+		view_error(&resp, &req, 403, "csrf", NULL);
+		goto out;
+	}
 	if (req.method == METHOD_POST && !(rt->flags & ROUTE_NOCSRF) &&
 	    !session_csrf_ok(&req, req_str(&req, 0))) {
 		view_error(&resp, &req, 403, "csrf", NULL);

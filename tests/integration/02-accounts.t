@@ -73,6 +73,19 @@ $web->login('nuevo@acc.test', 'clave nueva 2026');
 sql("UPDATE sessions SET created_at = NOW() - INTERVAL 12 HOUR - INTERVAL 1 MINUTE, last_seen = NOW() WHERE user_id = (SELECT id FROM users WHERE email = 'nuevo\@acc.test')");
 is($web->get('/learn/progress')->{status}, 303, 'after 12 hours: signed out');
 
+# A POST from another site is refused, sign-in included (login CSRF).
+my $r2 = RCMTest->new->request('POST', '/learn/login',
+    { 'Content-Type' => 'application/x-www-form-urlencoded',
+      Origin => 'https://evil.example' },
+    'email=officer%40demo.rcm&password=demo-password-2026');
+is($r2->{status}, 403, 'sign-in posted from another site: 403');
+ok(!defined $r2->{headers}{'set-cookie'}, 'and no session');
+$r2 = RCMTest->new->request('POST', '/learn/login',
+    { 'Content-Type' => 'application/x-www-form-urlencoded',
+      Origin => base_url() },
+    'email=officer%40demo.rcm&password=demo-password-2026');
+is($r2->{status}, 303, 'sign-in from this site works');
+
 # CSRF on every write.
 $web->login('nuevo@acc.test', 'clave nueva 2026');
 my $csrf = $web->{csrf};
