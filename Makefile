@@ -35,7 +35,7 @@ DEB_PACKAGES	 = gcc make pkg-config libfcgi-dev libmariadb-dev libxml2-dev \
 
 LIB_OBJS	 = cgi-bin/lib/alloc.o cgi-bin/lib/log.o cgi-bin/lib/config.o \
 		   cgi-bin/lib/req.o cgi-bin/lib/valid.o cgi-bin/lib/resp.o \
-		   cgi-bin/lib/session.o cgi-bin/lib/password.o cgi-bin/lib/signin.o cgi-bin/lib/quiz.o cgi-bin/lib/progress.o cgi-bin/lib/scope.o cgi-bin/lib/records.o cgi-bin/lib/roster.o cgi-bin/lib/qr.o cgi-bin/lib/db.o cgi-bin/lib/view.o \
+		   cgi-bin/lib/session.o cgi-bin/lib/password.o cgi-bin/lib/signin.o cgi-bin/lib/quiz.o cgi-bin/lib/progress.o cgi-bin/lib/scope.o cgi-bin/lib/records.o cgi-bin/lib/roster.o cgi-bin/lib/regional.o cgi-bin/lib/qr.o cgi-bin/lib/db.o cgi-bin/lib/view.o \
 		   cgi-bin/lib/server.o cgi-bin/lib/catalog.o \
 		   cgi-bin/lib/markdown.o
 LIB		 = cgi-bin/lib/librcm.a

@@ -28,6 +28,8 @@ enum key {
 	KEY_MODULE,
 	KEY_SORT,
 	KEY_PAGE,
+	KEY_FILE,
+	KEY_LANG,
 	KEY__MAX
 };
 
@@ -37,6 +39,13 @@ valid_sort(struct field *f)
 	return strcmp(f->val, "name") == 0 || strcmp(f->val, "agency") == 0 ||
 	    strcmp(f->val, "completed") == 0 ||
 	    strcmp(f->val, "activity") == 0;
+}
+
+/* An uploaded completion-records file: bytes, parsed as XML later. */
+static int
+valid_records_file(struct field *f)
+{
+	return f->valsz > 0 && f->valsz <= 32 * 1024 * 1024;
 }
 
 static int
@@ -54,12 +63,16 @@ static const struct field_def keys[KEY__MAX] = {
 	[KEY_MODULE] = { "module", valid_slug, FIELD_OPTIONAL },
 	[KEY_SORT] = { "sort", valid_sort, FIELD_OPTIONAL },
 	[KEY_PAGE] = { "page", valid_page_number, FIELD_OPTIONAL },
+	[KEY_FILE] = { "file", valid_records_file, FIELD_RAW | FIELD_MULTI },
+	[KEY_LANG] = { "lang", valid_lang, FIELD_OPTIONAL },
 };
 
 enum page {
 	PAGE_DASHBOARD,
 	PAGE_COMPLETIONS,
 	PAGE_COMPLETIONS_CSV,
+	PAGE_REGIONAL,
+	PAGE_REGIONAL_POST,
 	PAGE__MAX
 };
 
@@ -342,11 +355,109 @@ page_completions_csv(struct resp *resp, struct req *req)
 	free(name);
 }
 
+/* The Secretariat and administrators consolidate countries' files. */
+static int
+may_consolidate(const struct req *req)
+{
+	return req->session->role == ROLE_SECRETARIAT ||
+	    req->session->role == ROLE_ADMIN;
+}
+
+static void
+view_regional(struct resp *resp, struct req *req, int status,
+    xmlNodePtr problems)
+{
+	xmlDocPtr	 doc;
+	xmlNodePtr	 n;
+
+	doc = view_new(req, "regional");
+	n = view_add(view_root(doc), "regional", NULL);
+	if (problems != NULL)
+		xmlAddChild(n, xmlDocCopyNode(problems, doc, 1));
+	view_render(resp, req, doc, status, NULL);
+}
+
+/*
+ * GET /report/regional.
+ * 200: the form to upload the countries' completion-records files.
+ * 403: not the Secretariat or an administrator.
+ */
+static void
+page_regional(struct resp *resp, struct req *req)
+{
+	if (!may_consolidate(req)) {
+		view_error(resp, req, 403, "reports-only", NULL);
+		return;
+	}
+	view_regional(resp, req, 200, NULL);
+}
+
+/*
+ * POST /report/regional with one or more file fields and lang.
+ * 200: the regional report (xslt/yearly-report.xsl) of the files, from
+ * their summaries.  400: no file.  422: a file is not valid completion
+ * records (the form again, naming each file refused and why).
+ * 403: not the Secretariat or an administrator.
+ */
+static void
+page_regional_post(struct resp *resp, struct req *req)
+{
+	static int		 schema_loaded;
+	struct field		*f;
+	xmlDocPtr		 doc;
+	xmlNodePtr		 reports, problems, p;
+	char			*why, num[16];
+	int			 i, bad = 0;
+	enum lang		 lang;
+
+	if (!may_consolidate(req)) {
+		view_error(resp, req, 403, "reports-only", NULL);
+		return;
+	}
+	if (req_field(req, KEY_FILE) == NULL) {
+		view_error_field(resp, req, "file", "missing");
+		return;
+	}
+	if (!schema_loaded && !(schema_loaded = regional_init())) {
+		log_errx("report: completion-records.xsd does not load");
+		view_error(resp, req, 503, "busy", NULL);
+		return;
+	}
+	doc = xmlNewDoc(BAD_CAST "1.0");
+	reports = xmlNewNode(NULL, BAD_CAST "reports");
+	xmlDocSetRootElement(doc, reports);
+	problems = xmlNewNode(NULL, BAD_CAST "problems");
+	for (i = 1, f = req_field(req, KEY_FILE); f != NULL;
+	    f = f->next, i++) {
+		if ((why = regional_add(reports, f->val, f->valsz)) == NULL)
+			continue;
+		snprintf(num, sizeof(num), "%d", i);
+		p = view_add(problems, "problem", why);
+		view_attr(p, "file", num);
+		free(why);
+		bad++;
+	}
+	if (bad) {
+		xmlFreeDoc(doc);
+		view_regional(resp, req, 422, problems);
+		xmlFreeNode(problems);
+		return;
+	}
+	xmlFreeNode(problems);
+	lang = req_str(req, KEY_LANG) != NULL ?
+	    lang_from_code(req_str(req, KEY_LANG)) : req->lang;
+	view_transform(resp, req, "yearly-report", doc,
+	    "text/html; charset=utf-8", NULL, lang);
+}
+
 static const struct route routes[] = {
 	{ METHOD_GET, "/report/", PAGE_DASHBOARD, ROUTE_SIGNED_IN },
 	{ METHOD_GET, "/report/completions", PAGE_COMPLETIONS,
 	    ROUTE_SIGNED_IN },
 	{ METHOD_GET, "/report/completions.csv", PAGE_COMPLETIONS_CSV,
+	    ROUTE_SIGNED_IN },
+	{ METHOD_GET, "/report/regional", PAGE_REGIONAL, ROUTE_SIGNED_IN },
+	{ METHOD_POST, "/report/regional", PAGE_REGIONAL_POST,
 	    ROUTE_SIGNED_IN },
 };
 
@@ -354,6 +465,8 @@ static const page_fn pages[PAGE__MAX] = {
 	[PAGE_DASHBOARD] = page_dashboard,
 	[PAGE_COMPLETIONS] = page_completions,
 	[PAGE_COMPLETIONS_CSV] = page_completions_csv,
+	[PAGE_REGIONAL] = page_regional,
+	[PAGE_REGIONAL_POST] = page_regional_post,
 };
 
 static const struct program report = {

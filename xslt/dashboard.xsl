@@ -66,6 +66,9 @@
 	<xsl:call-template name="by-agency"/>
 	<xsl:call-template name="cross-table"/>
 	<xsl:call-template name="exports"/>
+	<xsl:if test="$user/@role = 'secretariat' or $user/@role = 'admin'">
+		<p><a href="/report/regional"><xsl:call-template name="t"><xsl:with-param name="k" select="'dash.regional'"/></xsl:call-template></a></p>
+	</xsl:if>
 	<xsl:apply-templates select="$officers"/>
 </xsl:template>
 

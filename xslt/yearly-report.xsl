@@ -16,7 +16,9 @@
 <xsl:import href="_report-strings.xsl"/>
 <xsl:output method="html" encoding="UTF-8" doctype-system="about:legacy-compat" indent="no"/>
 
-<xsl:variable name="docs" select="document(/reports/file/@href, /)/cr:completionRecords"/>
+<!-- Files named in the manifest, or (from the site's upload form) their
+     summaries embedded in it. -->
+<xsl:variable name="docs" select="document(/reports/file/@href, /)/cr:completionRecords | /reports/cr:completionRecords"/>
 <xsl:variable name="sums" select="$docs/cr:summary"/>
 
 <xsl:template match="/reports">

@@ -38,7 +38,7 @@ static const struct conf_key conf_keys[] = {
 	{ "xslt_dir", CONF_STR, &cfg.xslt_dir, 0, 0 },
 	{ "base_url", CONF_STR, &cfg.base_url, 0, 0 },
 	{ "cookie_secure", CONF_BOOL, &cfg.cookie_secure, 0, 1 },
-	{ "max_body", CONF_INT, &cfg.max_body, 1024, 64 * 1024 * 1024 },
+	{ "max_body", CONF_INT, &cfg.max_body, 1024, 256 * 1024 * 1024 },
 	{ "quiz_attempts_per_day", CONF_INT, &cfg.quiz_attempts_per_day,
 	    1, 1000 },
 	{ "session_idle", CONF_INT, &cfg.session_idle, 60, 86400 },
@@ -57,7 +57,7 @@ config_defaults(void)
 	cfg.xslt_dir = xstrdup(DATADIR "/rcm/xslt");
 	cfg.base_url = xstrdup("http://127.0.0.1:8080");
 	cfg.cookie_secure = 1;
-	cfg.max_body = 4 * 1024 * 1024;
+	cfg.max_body = 64 * 1024 * 1024;
 	cfg.quiz_attempts_per_day = 3;
 	cfg.session_idle = 30 * 60;
 	cfg.session_absolute = 12 * 60 * 60;

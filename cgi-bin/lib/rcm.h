@@ -10,6 +10,10 @@
 
 #include "catalog.h"
 
+/* libxml2's handles, for prototypes; the .c files include libxml2. */
+typedef struct _xmlDoc *xmlDocPtr;
+typedef struct _xmlNode *xmlNodePtr;
+
 /* alloc.c: wrappers that exit on failure; callers never test for NULL. */
 void	*xmalloc(size_t);
 void	*xcalloc(size_t, size_t);
@@ -400,9 +404,11 @@ int	 roster_parse(const char *, size_t, const char *country,
 		struct roster *);
 void	 roster_free(struct roster *);
 
+/* regional.c: the Secretariat's report from countries' files. */
+int	 regional_init(void);
+char	*regional_add(xmlNodePtr reports, const char *data, size_t len);
+
 /* view.c: XML view documents rendered through XSLT compiled at start. */
-typedef struct _xmlDoc *xmlDocPtr;
-typedef struct _xmlNode *xmlNodePtr;
 int	 view_init(void);
 xmlDocPtr view_new(const struct req *, const char *view);
 xmlNodePtr view_root(xmlDocPtr);

@@ -265,6 +265,35 @@ my $rdoc = XML::LibXML->load_html(string => $regional, recover => 2, suppress_er
 my @cells = map { $_->textContent } $rdoc->findnodes('//table[1]/tbody/tr/td');
 is($cells[2], $total, 'regional total of completions is the sum of both countries');
 like($regional, qr/>CR<.*>GT</s, 'regional report has a row per country');
+# The same through the site: the Secretariat uploads both files.
+sub upload_files {
+	my ($c, @files) = @_;
+	my $b = 'rcmregional0b0undary';
+	my $body = "--$b\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n$c->{csrf}\r\n"
+	    . "--$b\r\nContent-Disposition: form-data; name=\"lang\"\r\n\r\nen\r\n";
+	for my $i (0 .. $#files) {
+		$body .= "--$b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"f$i.xml\"\r\n"
+		    . "Content-Type: application/xml\r\n\r\n$files[$i]\r\n";
+	}
+	$body .= "--$b--\r\n";
+	return $c->request('POST', '/report/regional',
+	    { 'Content-Type' => "multipart/form-data; boundary=$b" }, $body);
+}
+my $gtxml = do { local (@ARGV, $/) = "$tmp/gt-cli.xml"; <> };
+$ts->view('/report/regional');
+$r = upload_files($ts, $cr, $gtxml);
+is($r->{status}, 200, 'regional report from uploaded files');
+my $web_doc = XML::LibXML->load_html(string => decode('UTF-8', $r->{content}), recover => 2, suppress_errors => 1);
+my @web_cells = map { $_->textContent } $web_doc->findnodes('//table[1]/tbody/tr/td');
+is($web_cells[2], $total, 'the uploaded files give the same regional total');
+$r = upload_files($ts, $cr, '<completionRecords xmlns="urn:x-rcm:completion-records:1"/>');
+is($r->{status}, 422, 'a file that is not valid completion records is refused');
+like($r->{content}, qr/File 2|Archivo 2/, 'and the page says which file');
+$r = upload_files($ts, '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>');
+is($r->{status}, 422, 'an external entity is not followed');
+unlike($r->{content}, qr/root:/, 'no file content leaks');
+is($focal->get('/report/regional')->{status}, 403, 'focal points cannot consolidate');
+
 `$env $ENV{ROOT}/cgi-bin/trainctl regional-report /etc/hostname 2>&1`;
 isnt($?, 0, 'regional report refuses a file that is not completion records');
 `$env $ENV{ROOT}/cgi-bin/trainctl export --country XX --year 2026 2>&1`;
