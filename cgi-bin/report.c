@@ -147,7 +147,8 @@ view_filters(xmlNodePtr parent, const struct req *req,
 		    mod->text[l].title : mod->id);
 		view_attr(m, "id", mod->id);
 	}
-	if ((c = db_open(STMT_REPORT_AGENCIES, "s", f->country)) != NULL) {
+	if ((c = db_open(STMT_REPORT_AGENCIES, "ss", f->country,
+	    f->country)) != NULL) {
 		while (db_fetch(c) == 1)
 			view_add(n, "agency", db_str(c, 0));
 		db_close(c);
@@ -178,8 +179,8 @@ view_officers(xmlNodePtr parent, struct req *req,
 		sort = "name";
 	if (req_field(req, KEY_PAGE) != NULL)
 		page = req_field(req, KEY_PAGE)->num;
-	if ((c = db_open(STMT_REPORT_OFFICERS_COUNT, "ss", f->country,
-	    f->agency)) == NULL)
+	if ((c = db_open(STMT_REPORT_OFFICERS_COUNT, "ssss", f->country,
+	    f->country, f->agency, f->agency)) == NULL)
 		return -1;
 	if (db_fetch(c) == 1)
 		total = db_int(c, 0);
@@ -191,9 +192,11 @@ view_officers(xmlNodePtr parent, struct req *req,
 	view_attr_int(list, "total", total);
 	view_attr_int(list, "pages", (total + OFFICERS_PER_PAGE - 1) /
 	    OFFICERS_PER_PAGE);
-	if ((c = db_open(STMT_REPORT_OFFICERS, "ssssssssssssssii", f->start,
-	    f->end, f->module, f->start, f->end, f->module, f->start, f->end,
-	    f->module, f->country, f->agency, sort, sort, sort,
+	/* Each filter twice: "? IS NULL OR column = ?" (NULL: all). */
+	if ((c = db_open(STMT_REPORT_OFFICERS, "sssssssssssssssssssii",
+	    f->start, f->end, f->module, f->module, f->start, f->end,
+	    f->module, f->module, f->start, f->end, f->module, f->module,
+	    f->country, f->country, f->agency, f->agency, sort, sort, sort,
 	    (int64_t)OFFICERS_PER_PAGE,
 	    (page - 1) * OFFICERS_PER_PAGE)) == NULL)
 		return -1;

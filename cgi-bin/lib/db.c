@@ -270,15 +270,16 @@ static const struct stmt_def stmts[STMT__MAX] = {
 
 	/*
 	 * Reports.  Every statement takes the period [start, end) and the
-	 * filters country, agency and module, each NULL for "all"; the
-	 * country comes from the session, never from the query string of
-	 * a focal point.  Aggregates are computed here, not by walking
-	 * records afterwards.
+	 * filters country, agency and module, each NULL for "all" and each
+	 * given twice ("? IS NULL OR column = ?": no comparison at all per
+	 * row when a filter is not used); the country comes from the
+	 * session, never from the query string of a focal point.
+	 * Aggregates are computed here, not by walking records afterwards.
 	 */
 #define REPORT_SCOPE(u, m) \
-	"AND " u ".country = COALESCE(?, " u ".country) " \
-	"AND " u ".agency = COALESCE(?, " u ".agency) " \
-	"AND " m ".module_id = COALESCE(?, " m ".module_id) "
+	"AND (? IS NULL OR " u ".country = ?) " \
+	"AND (? IS NULL OR " u ".agency = ?) " \
+	"AND (? IS NULL OR " m ".module_id = ?) "
 	/*
 	 * One row per module, sex, agency and month: the month is that of
 	 * the officer's first completion of the module in the period (0 on
@@ -292,6 +293,7 @@ static const struct stmt_def stmts[STMT__MAX] = {
 		" 1 AS started, "
 		" 0 AS completed, 0 AS attempted, 0 AS passed FROM "
 		" (SELECT DISTINCT user_id, module_id FROM lesson_reads "
+		"  FORCE INDEX (lesson_reads_first) "
 		"  WHERE read_at >= ? AND read_at < ?) r "
 		" JOIN users u ON u.id = r.user_id WHERE 1 "
 		REPORT_SCOPE("u", "r")
@@ -299,14 +301,16 @@ static const struct stmt_def stmts[STMT__MAX] = {
 		" SELECT c.module_id, u.country, u.sex, u.agency, c.month, "
 		" 0, 1, 0, 0 FROM "
 		" (SELECT user_id, module_id, MONTH(MIN(completed_at)) AS month "
-		"  FROM completions WHERE completed_at >= ? AND completed_at < ? "
+		"  FROM completions FORCE INDEX (completions_first) "
+		"  WHERE completed_at >= ? AND completed_at < ? "
 		"  AND revoked_at IS NULL GROUP BY user_id, module_id) c "
 		" JOIN users u ON u.id = c.user_id WHERE 1 "
 		REPORT_SCOPE("u", "c")
 		" UNION ALL "
 		" SELECT a.module_id, u.country, u.sex, u.agency, 0, 0, 0, 1, "
 		" MAX(a.passed) "
-		" FROM quiz_attempts a JOIN users u ON u.id = a.user_id "
+		" FROM quiz_attempts a FORCE INDEX (quiz_attempts_first) "
+		" JOIN users u ON u.id = a.user_id "
 		" WHERE a.submitted_at >= ? AND a.submitted_at < ? "
 		REPORT_SCOPE("u", "a")
 		" GROUP BY a.user_id, a.module_id, u.country, u.sex, u.agency"
@@ -316,8 +320,8 @@ static const struct stmt_def stmts[STMT__MAX] = {
 	[STMT_REPORT_ENROLLED] = {
 		"SELECT country, sex, agency, COUNT(*) FROM users u "
 		"WHERE role = 'officer' AND active = 1 AND created_at < ? "
-		"AND u.country = COALESCE(?, u.country) "
-		"AND u.agency = COALESCE(?, u.agency) "
+		"AND (? IS NULL OR u.country = ?) "
+		"AND (? IS NULL OR u.agency = ?) "
 		"GROUP BY country, sex, agency ORDER BY country, sex, agency",
 		DB_IDEMPOTENT },
 	/* Sort keys: name, agency, completed, activity. */
@@ -330,26 +334,26 @@ static const struct stmt_def stmts[STMT__MAX] = {
 		"SELECT u.id, u.full_name, u.email, u.agency, u.sex, "
 		"(SELECT COUNT(DISTINCT r.module_id) FROM lesson_reads r "
 		" WHERE r.user_id = u.id AND r.read_at >= ? AND r.read_at < ? "
-		" AND r.module_id = COALESCE(?, r.module_id)) AS started, "
+		" AND (? IS NULL OR r.module_id = ?)) AS started, "
 		"(SELECT COUNT(DISTINCT c.module_id) FROM completions c "
 		" WHERE c.user_id = u.id AND c.revoked_at IS NULL "
 		" AND c.completed_at >= ? AND c.completed_at < ? "
-		" AND c.module_id = COALESCE(?, c.module_id)) AS completed, "
+		" AND (? IS NULL OR c.module_id = ?)) AS completed, "
 		"(SELECT DATE_FORMAT(MAX(r.read_at), '%Y-%m-%d') "
 		" FROM lesson_reads r WHERE r.user_id = u.id "
 		" AND r.read_at >= ? AND r.read_at < ? "
-		" AND r.module_id = COALESCE(?, r.module_id)) AS activity "
+		" AND (? IS NULL OR r.module_id = ?)) AS activity "
 		"FROM users u WHERE u.role = 'officer' "
-		"AND u.country = COALESCE(?, u.country) "
-		"AND u.agency = COALESCE(?, u.agency) "
+		"AND (? IS NULL OR u.country = ?) "
+		"AND (? IS NULL OR u.agency = ?) "
 		"ORDER BY CASE WHEN ? = 'agency' THEN u.agency END, "
 		"CASE WHEN ? = 'completed' THEN completed END DESC, "
 		"CASE WHEN ? = 'activity' THEN activity END DESC, "
 		"u.full_name, u.id LIMIT ? OFFSET ?", DB_IDEMPOTENT },
 	[STMT_REPORT_OFFICERS_COUNT] = {
 		"SELECT COUNT(*) FROM users u WHERE u.role = 'officer' "
-		"AND u.country = COALESCE(?, u.country) "
-		"AND u.agency = COALESCE(?, u.agency)", DB_IDEMPOTENT },
+		"AND (? IS NULL OR u.country = ?) "
+		"AND (? IS NULL OR u.agency = ?)", DB_IDEMPOTENT },
 	/* Streamed: one row per completion, memory stays flat. */
 	/*
 	 * In record id order: a scan of the primary key with no sort, so the
@@ -370,7 +374,7 @@ static const struct stmt_def stmts[STMT__MAX] = {
 		"FROM module_versions", DB_IDEMPOTENT },
 	[STMT_REPORT_AGENCIES] = {
 		"SELECT DISTINCT agency FROM users u WHERE role = 'officer' "
-		"AND u.country = COALESCE(?, u.country) ORDER BY agency",
+		"AND (? IS NULL OR u.country = ?) ORDER BY agency",
 		DB_IDEMPOTENT },
 #undef REPORT_SCOPE
 
@@ -644,9 +648,14 @@ db_run(enum stmt s, const char *types, va_list ap)
 		va_copy(aq, ap);
 		b = db_bind_params(types, aq, &ints);
 		va_end(aq);
-		if (mysql_stmt_param_count(st) != strlen(types))
-			errx(1, "statement %d: %lu parameters, %zu given",
-			    (int)s, mysql_stmt_param_count(st), strlen(types));
+		if (mysql_stmt_param_count(st) != strlen(types)) {
+			/* A programming error: say so loudly, fail the page. */
+			log_errx("database: statement %d: %lu parameters, "
+			    "%zu given", (int)s, mysql_stmt_param_count(st),
+			    strlen(types));
+			db_lasterr = DB_E_OTHER;
+			return NULL;
+		}
 		if (mysql_stmt_bind_param(st, b) == 0 &&
 		    mysql_stmt_execute(st) == 0) {
 			free(b);

@@ -61,10 +61,14 @@ report_summary_load(const struct report_filter *f, struct report_summary *s)
 	int			 rc;
 
 	memset(s, 0, sizeof(*s));
-	c = db_open(STMT_REPORT_SUMMARY, "sssssssssssssss",
-	    f->start, f->end, f->country, f->agency, f->module,
-	    f->start, f->end, f->country, f->agency, f->module,
-	    f->start, f->end, f->country, f->agency, f->module);
+	/* Each filter twice: "? IS NULL OR column = ?" (NULL: all). */
+	c = db_open(STMT_REPORT_SUMMARY, "ssssssssssssssssssssssss",
+	    f->start, f->end, f->country, f->country, f->agency, f->agency,
+	    f->module, f->module,
+	    f->start, f->end, f->country, f->country, f->agency, f->agency,
+	    f->module, f->module,
+	    f->start, f->end, f->country, f->country, f->agency, f->agency,
+	    f->module, f->module);
 	if (c == NULL)
 		return -1;
 	/* Rows come sorted; months of one module, sex, agency are merged. */
@@ -96,8 +100,8 @@ report_summary_load(const struct report_filter *f, struct report_summary *s)
 	db_close(c);
 	if (rc < 0)
 		goto fail;
-	if ((c = db_open(STMT_REPORT_ENROLLED, "sss", f->end, f->country,
-	    f->agency)) == NULL)
+	if ((c = db_open(STMT_REPORT_ENROLLED, "sssss", f->end, f->country,
+	    f->country, f->agency, f->agency)) == NULL)
 		goto fail;
 	while ((rc = db_fetch(c)) == 1) {
 		struct enrolled_row *e;
@@ -327,15 +331,36 @@ join(char *buf, size_t bufsz, const char *prefix, const char *text)
 }
 
 /*
- * One <record>; personal data only when the reader may see it.  Values
- * go through xmlTextWriter, which escapes them.  This runs once per row
- * of a million-row export: scalars are attributes (an element costs the
- * writer two allocations, an attribute none) and nothing here calls
- * printf or allocates.
+ * A record is built in a buffer and handed to the writer in one piece:
+ * the writer's per-attribute calls cost more than the data.  Values are
+ * escaped by libxml2 itself (xmlAttrSerializeTxtContent), never by hand.
  */
 static void
-write_record(xmlTextWriterPtr w, struct db_cursor *c, int personal,
-    struct titles *t)
+put(xmlBufferPtr b, const char *s)
+{
+	xmlBufferCat(b, BAD_CAST s);
+}
+
+static void
+put_attr(xmlBufferPtr b, const char *name, const char *value)
+{
+	xmlBufferCCat(b, " ");
+	xmlBufferCCat(b, name);
+	xmlBufferCCat(b, "=\"");
+	xmlAttrSerializeTxtContent(b, NULL, NULL, BAD_CAST value);
+	xmlBufferCCat(b, "\"");
+}
+
+static void
+put_text(xmlBufferPtr b, const char *value)
+{
+	xmlAttrSerializeTxtContent(b, NULL, NULL, BAD_CAST value);
+}
+
+/* One <record>; personal data only when the reader may see it. */
+static void
+write_record(xmlTextWriterPtr w, xmlBufferPtr b, struct db_cursor *c,
+    int personal, struct titles *t)
 {
 	char		 buf[512], started[32], completed[32], scaled[8];
 	long long	 score = db_int(c, 11);
@@ -348,56 +373,46 @@ write_record(xmlTextWriterPtr w, struct db_cursor *c, int personal,
 	scaled[2] = (char)('0' + (score % 100) / 10);
 	scaled[3] = (char)('0' + score % 10);
 	scaled[4] = '\0';
-	xmlTextWriterStartElement(w, BAD_CAST "record");
-	xmlTextWriterWriteAttribute(w, BAD_CAST "id",
-	    join(buf, sizeof(buf), "c", db_str(c, 0)));
-	xmlTextWriterWriteAttribute(w, BAD_CAST "started",
-	    utc_time(started, db_str(c, 9)));
-	xmlTextWriterWriteAttribute(w, BAD_CAST "completed",
-	    utc_time(completed, db_str(c, 10)));
-	xmlTextWriterWriteAttribute(w, BAD_CAST "scaledScore", BAD_CAST scaled);
+	xmlBufferEmpty(b);
+	put(b, "<record");
+	put_attr(b, "id", (const char *)join(buf, sizeof(buf), "c",
+	    db_str(c, 0)));
+	put_attr(b, "started", (const char *)utc_time(started, db_str(c, 9)));
+	put_attr(b, "completed", (const char *)utc_time(completed,
+	    db_str(c, 10)));
+	put_attr(b, "scaledScore", scaled);
 	/* SCORM cmi.success_status: a completion is a passed quiz. */
-	xmlTextWriterWriteAttribute(w, BAD_CAST "successStatus",
-	    BAD_CAST "passed");
-	xmlTextWriterWriteAttribute(w, BAD_CAST "attempts",
-	    BAD_CAST db_str(c, 12));
-
-	xmlTextWriterStartElement(w, BAD_CAST "learner");
+	put(b, " successStatus=\"passed\"");
+	put_attr(b, "attempts", db_str(c, 12));
+	put(b, "><learner");
 	if (personal)
-		xmlTextWriterWriteAttribute(w, BAD_CAST "id",
-		    join(buf, sizeof(buf), "u", db_str(c, 1)));
-	xmlTextWriterWriteAttribute(w, BAD_CAST "sex", BAD_CAST db_str(c, 3));
-	xmlTextWriterWriteAttribute(w, BAD_CAST "country",
-	    BAD_CAST db_str(c, 5));
-	xmlTextWriterWriteAttribute(w, BAD_CAST "agency",
-	    BAD_CAST db_str(c, 4));
-	if (personal)
-		xmlTextWriterWriteString(w, BAD_CAST db_str(c, 2));
-	xmlTextWriterEndElement(w);
-
-	xmlTextWriterStartElement(w, BAD_CAST "learningOpportunity");
-	xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST db_str(c, 6));
-	xmlTextWriterWriteAttribute(w, BAD_CAST "version",
-	    BAD_CAST db_str(c, 7));
-	xmlTextWriterWriteAttribute(w, BAD_CAST "language",
-	    BAD_CAST db_str(c, 8));
-	xmlTextWriterWriteString(w, BAD_CAST titles_find(t, db_str(c, 6),
-	    db_str(c, 7), db_str(c, 8)));
-	xmlTextWriterEndElement(w);
-
-	xmlTextWriterStartElement(w, BAD_CAST "credential");
-	xmlTextWriterWriteAttribute(w, BAD_CAST "status",
-	    BAD_CAST (db_int(c, 14) ? "revoked" : "valid"));
+		put_attr(b, "id", (const char *)join(buf, sizeof(buf), "u",
+		    db_str(c, 1)));
+	put_attr(b, "sex", db_str(c, 3));
+	put_attr(b, "country", db_str(c, 5));
+	put_attr(b, "agency", db_str(c, 4));
 	if (personal) {
-		xmlTextWriterWriteAttribute(w, BAD_CAST "identifier",
-		    BAD_CAST db_str(c, 13));
+		put(b, ">");
+		put_text(b, db_str(c, 2));
+		put(b, "</learner>");
+	} else
+		put(b, "/>");
+	put(b, "<learningOpportunity");
+	put_attr(b, "id", db_str(c, 6));
+	put_attr(b, "version", db_str(c, 7));
+	put_attr(b, "language", db_str(c, 8));
+	put(b, ">");
+	put_text(b, titles_find(t, db_str(c, 6), db_str(c, 7), db_str(c, 8)));
+	put(b, "</learningOpportunity><credential");
+	put_attr(b, "status", db_int(c, 14) ? "revoked" : "valid");
+	if (personal) {
+		put_attr(b, "identifier", db_str(c, 13));
 		join(buf, sizeof(buf), cfg.base_url, "/verify/");
 		strlcat(buf, db_str(c, 13), sizeof(buf));
-		xmlTextWriterWriteAttribute(w, BAD_CAST "verificationURL",
-		    BAD_CAST buf);
+		put_attr(b, "verificationURL", buf);
 	}
-	xmlTextWriterEndElement(w);
-	xmlTextWriterEndElement(w);
+	put(b, "/></record>\n");
+	xmlTextWriterWriteRawLen(w, xmlBufferContent(b), xmlBufferLength(b));
 }
 
 /*
@@ -543,15 +558,18 @@ records_write(xmlTextWriterPtr w, const struct report_filter *f,
 		    BAD_CAST f->module);
 	xmlTextWriterEndElement(w);
 	xmlTextWriterWriteRaw(w, BAD_CAST "\n");
-	if ((c = db_open(STMT_REPORT_RECORDS, "sssss", f->start, f->end,
-	    f->country, f->agency, f->module)) == NULL)
+	if ((c = db_open(STMT_REPORT_RECORDS, "ssssssss", f->start, f->end,
+	    f->country, f->country, f->agency, f->agency, f->module,
+	    f->module)) == NULL)
 		rc = -1;
 	else {
+		xmlBufferPtr b = xmlBufferCreateSize(1024);
+
 		while ((rc = db_fetch(c)) == 1) {
-			write_record(w, c, personal, &titles);
-			xmlTextWriterWriteRaw(w, BAD_CAST "\n");
+			write_record(w, b, c, personal, &titles);
 			n++;
 		}
+		xmlBufferFree(b);
 		db_close(c);
 	}
 	titles_free(&titles);

@@ -92,9 +92,9 @@ measure mariadb --defaults-file="$VAR/secrets/root.cnf" --xml --quick rcm -e "
 	c.revoked_at IS NOT NULL
 	FROM completions c JOIN users u ON u.id = c.user_id
 	WHERE c.completed_at >= '2026-01-01' AND c.completed_at < '2027-01-01'
-	AND u.country = COALESCE('CR', u.country)
-	AND u.agency = COALESCE(NULL, u.agency)
-	AND c.module_id = COALESCE(NULL, c.module_id)
+	AND ('CR' IS NULL OR u.country = 'CR')
+	AND (NULL IS NULL OR u.agency = NULL)
+	AND (NULL IS NULL OR c.module_id = NULL)
 	ORDER BY c.id"
 theirs=$(cut -d' ' -f1 "$VAR/time.last")
 awk -v o="$ours" -v t="$theirs" 'BEGIN {
