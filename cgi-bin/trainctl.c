@@ -13,6 +13,7 @@
  * It reads the same configuration as the programs.  Accounts use the
  * admin program's database account, exports the report program's.
  */
+#include <ctype.h>
 #include <err.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -113,6 +114,20 @@ cmd_password_link(const char *email)
 }
 
 static int
+valid_arg(field_valid_fn fn, const char *val)
+{
+	struct field	 f;
+	int		 ok;
+
+	memset(&f, 0, sizeof(f));
+	f.val = xstrdup(val);
+	f.valsz = strlen(val);
+	ok = fn(&f);
+	free(f.val);
+	return ok;
+}
+
+static int
 cmd_user_add(int argc, char *argv[])
 {
 	struct demo_user	 u;
@@ -134,6 +149,24 @@ cmd_user_add(int argc, char *argv[])
 	u.role = argv[2];
 	u.country = strcmp(argv[3], "-") == 0 ? NULL : argv[3];
 	u.name = name;
+	/* The same checks as the forms: what goes in comes out in reports. */
+	for (i = 0; argv[1][i] != '\0'; i++)
+		argv[1][i] = (char)tolower((unsigned char)argv[1][i]);
+	if (!valid_arg(valid_email, u.email))
+		errx(2, "%s: not an e-mail address", u.email);
+	if (strcmp(u.role, "officer") != 0 && strcmp(u.role, "focal") != 0 &&
+	    strcmp(u.role, "secretariat") != 0 &&
+	    strcmp(u.role, "author") != 0 && strcmp(u.role, "admin") != 0)
+		errx(2, "%s: role is officer, focal, secretariat, author or "
+		    "admin", u.role);
+	if (u.country != NULL && !valid_arg(valid_country, u.country))
+		errx(2, "%s: not a member country", u.country);
+	if ((strcmp(u.role, "officer") == 0 || strcmp(u.role, "focal") == 0) &&
+	    u.country == NULL)
+		errx(2, "an officer or focal point needs a country");
+	if (*name == '\0' || !valid_utf8(name, strlen(name)) ||
+	    !valid_arg(valid_line, name))
+		errx(2, "the name must be one line of text");
 	u.agency = "";
 	u.sex = "unspecified";
 	u.lang = "es";
@@ -143,19 +176,6 @@ cmd_user_add(int argc, char *argv[])
 	return cmd_password_link(u.email);
 }
 
-static int
-valid_arg(field_valid_fn fn, const char *val)
-{
-	struct field	 f;
-	int		 ok;
-
-	memset(&f, 0, sizeof(f));
-	f.val = xstrdup(val);
-	f.valsz = strlen(val);
-	ok = fn(&f);
-	free(f.val);
-	return ok;
-}
 
 /* Writes the serialised result of stylesheet name on doc to stdout. */
 static int
