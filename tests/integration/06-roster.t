@@ -139,6 +139,16 @@ my $list = $focal->get('/admin/.xml');
 unlike($list->{content}, qr/otro\@gt\.test/, 'the GT officer is not listed');
 like($list->{content}, qr/pedro\@roster\.test/, 'own officers are listed');
 
+my $gt_id = sql_one("SELECT id FROM users WHERE email = 'otro\@gt.test'");
+is($focal->post("/admin/users/$gt_id/link")->{status}, 404,
+    'no set-password link for another country\'s officer');
+is(sql_one("SELECT COUNT(*) FROM password_tokens WHERE user_id = $gt_id"), 0,
+    'and none was stored');
+my $own_id = sql_one("SELECT id FROM users WHERE email = 'pedro\@roster.test'");
+$r = $focal->post("/admin/users/$own_id/link");
+is($r->{status}, 200, 'a set-password link for one of their officers');
+like($r->{content}, qr{/learn/set-password\?token=}, 'shown on the page');
+
 # The administrator may import for any country, and must say which.
 my $admin = RCMTest->new;
 $admin->login('admin@demo.rcm');
