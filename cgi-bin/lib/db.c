@@ -62,6 +62,14 @@ static const struct stmt_def stmts[STMT__MAX] = {
 		"DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?",
 		DB_IDEMPOTENT },
 
+	/* Housekeeping at every sign-in: expired sessions, old counters. */
+	[STMT_SESSIONS_PURGE] = {
+		"DELETE FROM sessions WHERE last_seen < NOW() - INTERVAL ? SECOND "
+		"OR created_at < NOW() - INTERVAL ? SECOND", DB_IDEMPOTENT },
+	[STMT_THROTTLE_PURGE] = {
+		"DELETE FROM login_throttle "
+		"WHERE window_start < NOW() - INTERVAL ? SECOND", DB_IDEMPOTENT },
+
 	[STMT_USER_BY_EMAIL] = {
 		"SELECT " USER_COLS ", u.active FROM users u WHERE u.email = ?",
 		DB_IDEMPOTENT },

@@ -111,6 +111,9 @@ session_create(struct req *req, int64_t user_id, char cookie[TOKEN_LEN + 1])
 	char		 csrf[TOKEN_LEN + 1];
 
 	(void)req;
+	/* Expired sessions are of no use to anyone: drop them now and then. */
+	db_exec(STMT_SESSIONS_PURGE, "ii", (int64_t)cfg.session_idle,
+	    (int64_t)cfg.session_absolute);
 	token_new(cookie);
 	token_new(csrf);
 	token_hash(cookie, hash);

@@ -76,5 +76,6 @@ signin_check(const char *email, const char *password, const char *address,
 	if (!ok)
 		return SIGNIN_BAD;
 	db_exec(STMT_THROTTLE_CLEAR, "b", akey, (size_t)32);
+	db_exec(STMT_THROTTLE_PURGE, "i", (int64_t)SIGNIN_WINDOW);
 	return SIGNIN_OK;
 }

@@ -86,6 +86,12 @@ $r2 = RCMTest->new->request('POST', '/learn/login',
     'email=officer%40demo.rcm&password=demo-password-2026');
 is($r2->{status}, 303, 'sign-in from this site works');
 
+# Expired sessions are purged at the next sign-in.
+sql("INSERT INTO sessions (token_hash, user_id, csrf, created_at, last_seen) SELECT UNHEX(SHA2('old', 256)), id, 'x', NOW() - INTERVAL 2 DAY, NOW() - INTERVAL 2 DAY FROM users WHERE email = 'officer\@demo.rcm'");
+RCMTest->new->login('officer@demo.rcm');
+is(sql_one("SELECT COUNT(*) FROM sessions WHERE token_hash = UNHEX(SHA2('old', 256))"), 0,
+    'an expired session is deleted at the next sign-in');
+
 # CSRF on every write.
 $web->login('nuevo@acc.test', 'clave nueva 2026');
 my $csrf = $web->{csrf};
