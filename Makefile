@@ -63,6 +63,7 @@ PROG_OBJS	 = cgi-bin/learn.o cgi-bin/report.o cgi-bin/admin.o \
 		   cgi-bin/verify.o cgi-bin/trainctl.o cgi-bin/contentcheck.o
 $(LIB_OBJS) $(PROG_OBJS) $(UNIT_TESTS:=.o): cgi-bin/lib/rcm.h \
 		   cgi-bin/lib/catalog.h
+$(UNIT_TESTS:=.o): tests/unit/tap.h
 
 # Installation paths compiled in as defaults; rewritten only when they
 # change, so that `make PREFIX=/usr` rebuilds what depends on them.

@@ -21,26 +21,10 @@
 #include <sodium.h>
 
 #include "rcm.h"
+#include "tap.h"
 
-static int	 tap_n;
-static int	 tap_failed;
 static const char *fixtures = "tests/content";
 
-static int
-ok(int cond, const char *fmt, ...)
-{
-	va_list	 ap;
-
-	tap_n++;
-	printf("%s %d - ", cond ? "ok" : "not ok", tap_n);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-	if (!cond)
-		tap_failed++;
-	return cond;
-}
 
 static int
 str_is(const char *got, const char *want, const char *desc)

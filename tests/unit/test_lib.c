@@ -10,17 +10,8 @@
 #include <sodium.h>
 
 #include "rcm.h"
+#include "tap.h"
 
-static int	 tests, failed;
-
-static void
-ok(int cond, const char *desc)
-{
-	tests++;
-	if (!cond)
-		failed++;
-	printf("%sok %d - %s\n", cond ? "" : "not ", tests, desc);
-}
 
 static int
 check(field_valid_fn fn, const char *val)
@@ -277,6 +268,5 @@ main(void)
 	test_config();
 	test_certificate_code();
 	test_roster();
-	printf("1..%d\n", tests);
-	return failed != 0;
+	return tap_done();
 }

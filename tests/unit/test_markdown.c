@@ -28,25 +28,9 @@
 #include <libxml/tree.h>
 
 #include "rcm.h"
+#include "tap.h"
 
-static int	 tap_n;
-static int	 tap_failed;
 
-static int
-ok(int cond, const char *fmt, ...)
-{
-	va_list	 ap;
-
-	tap_n++;
-	printf("%s %d - ", cond ? "ok" : "not ok", tap_n);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-	if (!cond)
-		tap_failed++;
-	return cond;
-}
 
 /* Prints s as TAP diagnostics, one "# " line per line. */
 static void
