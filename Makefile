@@ -80,32 +80,9 @@ $(LIB): $(LIB_OBJS)
 	rm -f $@
 	ar rcs $@ $(LIB_OBJS)
 
-$(PROGRAMS) $(TOOLS) $(UNIT_TESTS): $(LIB)
-
-cgi-bin/learn: cgi-bin/learn.o
-	$(CC) $(ALL_CFLAGS) -o $@ cgi-bin/learn.o $(LIB) $(RCM_LIBS)
-cgi-bin/report: cgi-bin/report.o
-	$(CC) $(ALL_CFLAGS) -o $@ cgi-bin/report.o $(LIB) $(RCM_LIBS)
-cgi-bin/admin: cgi-bin/admin.o
-	$(CC) $(ALL_CFLAGS) -o $@ cgi-bin/admin.o $(LIB) $(RCM_LIBS)
-cgi-bin/verify: cgi-bin/verify.o
-	$(CC) $(ALL_CFLAGS) -o $@ cgi-bin/verify.o $(LIB) $(RCM_LIBS)
-cgi-bin/trainctl: cgi-bin/trainctl.o
-	$(CC) $(ALL_CFLAGS) -o $@ cgi-bin/trainctl.o $(LIB) $(RCM_LIBS)
-cgi-bin/contentcheck: cgi-bin/contentcheck.o
-	$(CC) $(ALL_CFLAGS) -o $@ cgi-bin/contentcheck.o $(LIB) $(RCM_LIBS)
-
-tests/unit/test_req: tests/unit/test_req.o
-	$(CC) $(ALL_CFLAGS) -o $@ tests/unit/test_req.o $(LIB) $(RCM_LIBS)
-tests/bench/bench_catalog: tests/bench/bench_catalog.o $(LIB)
-	$(CC) $(ALL_CFLAGS) -o $@ tests/bench/bench_catalog.o $(LIB) $(RCM_LIBS)
-
-tests/unit/test_lib: tests/unit/test_lib.o
-	$(CC) $(ALL_CFLAGS) -o $@ tests/unit/test_lib.o $(LIB) $(RCM_LIBS)
-tests/unit/test_catalog: tests/unit/test_catalog.o
-	$(CC) $(ALL_CFLAGS) -o $@ tests/unit/test_catalog.o $(LIB) $(RCM_LIBS)
-tests/unit/test_markdown: tests/unit/test_markdown.o
-	$(CC) $(ALL_CFLAGS) -o $@ tests/unit/test_markdown.o $(LIB) $(RCM_LIBS)
+# Every program, tool, unit test and benchmark is one .o and the library.
+$(PROGRAMS) $(TOOLS) $(UNIT_TESTS) $(BENCH): %: %.o $(LIB)
+	$(CC) $(ALL_CFLAGS) -o $@ $@.o $(LIB) $(RCM_LIBS)
 
 # Installs the Debian packages that are missing (as root), or says which.
 deps:

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <bsd/string.h>
 #include <libxml/tree.h>
 
 #include "rcm.h"
@@ -423,6 +424,49 @@ page_import_confirm(struct resp *resp, struct req *req)
 	free(loc);
 }
 
+/* An import as recorded, for its summary page and its links. */
+struct import {
+	int64_t		 id;
+	char		 country[3];
+	int64_t		 creates, updates;
+	char		 date[32];
+};
+
+static int64_t seg_id(const struct req *, size_t);
+
+/*
+ * Finds the import named by the first path segment among those this user
+ * manages.  Returns 1, or 0 after answering 403, 404 or 503.
+ */
+static int
+import_find(struct resp *resp, struct req *req, struct import *im)
+{
+	struct db_cursor	*c;
+	const char		*country;
+	int			 rc;
+
+	if (!scoped(resp, req, &country))
+		return 0;
+	if ((c = db_open(STMT_IMPORT_GET, "iss", seg_id(req, 0), country,
+	    country)) == NULL) {
+		view_error(resp, req, 503, "db-unavailable", NULL);
+		return 0;
+	}
+	if ((rc = db_fetch(c)) != 1) {
+		db_close(c);
+		view_error(resp, req, rc < 0 ? 503 : 404, rc < 0 ?
+		    "db-unavailable" : "import-unknown", NULL);
+		return 0;
+	}
+	im->id = db_int(c, 0);
+	strlcpy(im->country, db_str(c, 1), sizeof(im->country));
+	im->creates = db_int(c, 2);
+	im->updates = db_int(c, 3);
+	strlcpy(im->date, db_str(c, 4), sizeof(im->date));
+	db_close(c);
+	return 1;
+}
+
 static int64_t
 seg_id(const struct req *req, size_t i)
 {
@@ -443,34 +487,20 @@ seg_id(const struct req *req, size_t i)
 static void
 page_import_result(struct resp *resp, struct req *req)
 {
-	struct db_cursor	*c;
-	xmlDocPtr		 doc;
-	xmlNodePtr		 n;
-	const char		*country;
-	int			 rc;
+	struct import	 im;
+	xmlDocPtr	 doc;
+	xmlNodePtr	 n;
 
-	if (!scoped(resp, req, &country))
+	if (!import_find(resp, req, &im))
 		return;
-	if ((c = db_open(STMT_IMPORT_GET, "iss", seg_id(req, 0), country,
-	    country)) == NULL) {
-		view_error(resp, req, 503, "db-unavailable", NULL);
-		return;
-	}
-	if ((rc = db_fetch(c)) != 1) {
-		db_close(c);
-		view_error(resp, req, rc < 0 ? 503 : 404, rc < 0 ?
-		    "db-unavailable" : "import-unknown", NULL);
-		return;
-	}
 	doc = view_new(req, "import");
 	n = view_add(view_root(doc), "import", NULL);
 	view_attr(n, "step", "done");
-	view_attr(n, "id", db_str(c, 0));
-	view_attr(n, "country", db_str(c, 1));
-	view_attr_int(n, "creates", db_int(c, 2));
-	view_attr_int(n, "updates", db_int(c, 3));
-	view_attr(n, "date", db_str(c, 4));
-	db_close(c);
+	view_attr_int(n, "id", im.id);
+	view_attr(n, "country", im.country);
+	view_attr_int(n, "creates", im.creates);
+	view_attr_int(n, "updates", im.updates);
+	view_attr(n, "date", im.date);
 	view_render(resp, req, doc, 200, NULL);
 }
 
@@ -515,31 +545,17 @@ csv_field(struct resp *resp, const char *s, int last)
 static void
 page_import_links(struct resp *resp, struct req *req)
 {
+	struct import		 im;
 	struct db_cursor	*c;
-	const char		*country;
 	char			*hdr, *link;
 	size_t			 i, n = 0;
 	struct { int64_t id; char *email, *name; } *users = NULL;
 	int			 rc;
 
-	if (!scoped(resp, req, &country))
+	if (!import_find(resp, req, &im))
 		return;
-	if ((c = db_open(STMT_IMPORT_GET, "iss", seg_id(req, 0), country,
-	    country)) == NULL) {
-		view_error(resp, req, 503, "db-unavailable", NULL);
-		return;
-	}
-	rc = db_fetch(c);
-	country = rc == 1 ? xstrdup(db_str(c, 1)) : NULL;
-	db_close(c);
-	if (rc != 1) {
-		view_error(resp, req, rc < 0 ? 503 : 404, rc < 0 ?
-		    "db-unavailable" : "import-unknown", NULL);
-		return;
-	}
-	if ((c = db_open(STMT_IMPORT_NEW_USERS, "is", seg_id(req, 0),
-	    country)) == NULL) {
-		free((char *)country);
+	if ((c = db_open(STMT_IMPORT_NEW_USERS, "is", im.id,
+	    im.country)) == NULL) {
 		view_error(resp, req, 503, "db-unavailable", NULL);
 		return;
 	}
@@ -551,6 +567,16 @@ page_import_links(struct resp *resp, struct req *req)
 		n++;
 	}
 	db_close(c);
+	if (rc < 0) {
+		/* No half list: the focal point would think it complete. */
+		for (i = 0; i < n; i++) {
+			free(users[i].email);
+			free(users[i].name);
+		}
+		free(users);
+		view_error(resp, req, 503, "db-unavailable", NULL);
+		return;
+	}
 	hdr = xasprintf("Content-Disposition: attachment; "
 	    "filename=\"set-password-links-%s.csv\"\r\n", req->seg[0]);
 	resp_headers(resp, req, 200, "text/csv; charset=utf-8; header=present",
@@ -568,7 +594,6 @@ page_import_links(struct resp *resp, struct req *req)
 		free(users[i].name);
 	}
 	free(users);
-	free((char *)country);
 }
 
 /*
